@@ -1,0 +1,51 @@
+// The contract between the engine and each check (integrity, safety, drift, replay, pending).
+
+import type { Category, Finding, FailOn } from '../findings.js';
+import type { Dialect, MigrationSet, ResolvedConfig } from '../model/types.js';
+
+export type OutputFormat = 'text' | 'json' | 'markdown' | 'sarif';
+
+/** Everything the CLI flags and action inputs can say. Paths are as given by the user. */
+export interface CheckOptions {
+  cwd: string;
+  configs: string[];
+  out?: string;
+  dialect?: Dialect;
+  base?: string;
+  format: OutputFormat;
+  output?: string;
+  failOn: FailOn;
+  drift: boolean;
+  lint: boolean;
+  /** 'auto': replay when the dialect is postgresql and there are new migrations. */
+  replay: boolean | 'auto';
+  replaySeed: boolean;
+  databaseUrl?: string;
+  /** Changed files (repository-relative to cwd) when the base commit is unavailable (from the GitHub API). */
+  changedFiles?: string[];
+  /** False under pull_request_target from a fork: the PR's TypeScript must not be executed. */
+  allowCodeExecution: boolean;
+}
+
+/** What one check sees: the config, the migration folder at head and (with --base) at the base. */
+export interface CheckContext {
+  cwd: string;
+  options: CheckOptions;
+  config: ResolvedConfig;
+  head: MigrationSet;
+  /** The folder at the base commit, when --base was given and the commit is available. */
+  base?: MigrationSet;
+  /** True when migrations are split into applied (at base) and new. */
+  hasBase: boolean;
+}
+
+export type CheckOutcome =
+  | { status: 'ran'; findings: Finding[]; notes?: string[] }
+  | { status: 'skipped' | 'not-implemented'; reason: string; findings?: Finding[] };
+
+export interface Check {
+  name: string;
+  /** Categories this check decides. A category passes when a check covering it ran without failing findings. */
+  categories: Category[];
+  run(ctx: CheckContext): Promise<CheckOutcome> | CheckOutcome;
+}

@@ -1,0 +1,42 @@
+// The report: the JSON contract (`--format json`) and the input of every renderer.
+
+import type { Category, CategoryStatus, Finding } from '../findings.js';
+import type { Dialect } from '../model/types.js';
+
+export interface MigrationSummary {
+  tag: string;
+  /** SQL file relative to cwd. */
+  file: string;
+  new: boolean;
+  statements: number;
+}
+
+/** The result for one drizzle config (a monorepo may check several). */
+export interface ConfigReport {
+  /** Config file relative to cwd, or undefined when run with --out/--dialect only. */
+  config?: string;
+  dialect?: Dialect;
+  /** Migrations folder relative to cwd. */
+  out?: string;
+  exitCode: number;
+  categories: Record<Category, CategoryStatus>;
+  findings: Finding[];
+  migrations: MigrationSummary[];
+  /** Why a check was skipped, which drizzle-kit was used, flags not implemented… */
+  notes: string[];
+}
+
+export interface Report {
+  tool: 'drizzle-guard';
+  version: string;
+  exitCode: number;
+  /** Worst status of each category over all configs. */
+  categories: Record<Category, CategoryStatus>;
+  /** Every finding of every config. */
+  findings: Finding[];
+  migrations: MigrationSummary[];
+  notes: string[];
+  /** Base commit the PR is compared with, when one was given. */
+  base?: string;
+  configs: ConfigReport[];
+}
