@@ -24,6 +24,26 @@ export interface ConfigReport {
   migrations: MigrationSummary[];
   /** Why a check was skipped, which drizzle-kit was used, flags not implemented… */
   notes: string[];
+  /** Tables the new migrations create, change or drop (from the snapshots), for the ER diagram. */
+  touchedTables?: TouchedTable[];
+}
+
+export interface TouchedColumn {
+  name: string;
+  type: string;
+  primaryKey: boolean;
+  notNull: boolean;
+  /** Set when the new migrations added or changed this column. */
+  change?: 'added' | 'changed';
+}
+
+/** One table in the ER diagram: touched by the PR, or only referenced by a touched table's foreign key. */
+export interface TouchedTable {
+  /** Schema-qualified when not in the default schema. */
+  name: string;
+  status: 'added' | 'changed' | 'dropped' | 'referenced';
+  columns: TouchedColumn[];
+  foreignKeys: { columns: string[]; table: string; referencedColumns: string[] }[];
 }
 
 export interface Report {

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown, reportForConfig } from '../../src/report/markdown.js';
+import { configReport, finding, report } from './report-fixture.js';
+
+const links = { serverUrl: 'https://github.com', repository: 'acme/shop', ref: 'b'.repeat(40) };
+
+describe('renderMarkdown', () => {
+  it('starts with a one-line verdict carrying the exit code', () => {
+    const failed = renderMarkdown(report([configReport([finding()])]));
+    expect(failed.split('\n')[0]).toBe('❌ **drizzle-guard failed: a migration is unsafe** (exit code 5) — 1 new migration, 🔴 1 error');
+    const passed = renderMarkdown(report([configReport([])]));
+    expect(passed.split('\n')[0]).toBe('✅ **drizzle-guard passed** (exit code 0) — 1 new migration, no findings');
+  });
+
+  it('lists the new migrations with their statement count and risk', () => {
+    const md = renderMarkdown(report([configReport([finding(), finding({ severity: 'warning', ruleId: 'x', line: 9 })])]));
+    expect(md).toContain('| `0001_add_email` | 1 | 🔴 1 error, 🟡 1 warning |');
+    expect(md).not.toContain('0000_init'); // applied before the PR: not in the table
+  });
+
+  it('groups findings by file and links the exact lines at the head commit under the working directory', () => {
+    const md = renderMarkdown(report([configReport([finding(), finding({ line: 7, endLine: 9, ruleId: 'other' })])]), {
+      links,
+      pathPrefix: 'packages/db',
+    });
+    const url = `https://github.com/acme/shop/blob/${'b'.repeat(40)}/packages/db/drizzle/0001_add_email.sql`;
+    expect(md.match(/^#### /gm)).toHaveLength(1);
+    expect(md).toContain(`[line 3](${url}#L3)`);
+    expect(md).toContain(`[line 7](${url}#L7-L9)`);
+    expect(md).toContain('[`add-column-not-null-without-default`](https://github.com/drizzle-guard/drizzle-guard/blob/main/docs/rules/add-column-not-null-without-default.md)');
+    expect(md).toContain('**Fix:** Add the column nullable');
+  });
+
+  it('puts drift SQL in a sql block that backticks inside cannot close', () => {
+    const sql = 'ALTER TABLE "users" ADD COLUMN "note" text DEFAULT \'```\';';
+    const md = renderMarkdown(report([configReport([finding({ ruleId: 'drift', category: 'drift', sql })])]));
+    // Indented: the block belongs to the finding's list item.
+    expect(md).toContain('  ````sql\n  ' + sql + '\n  ````');
+  });
+
+  it('neutralises HTML in messages outside code spans', () => {
+    const md = renderMarkdown(report([configReport([finding({ message: 'bad <details> here, `a<b>` kept' })])]));
+    expect(md).toContain('bad &lt;details&gt; here, `a<b>` kept');
+  });
+
+  it('draws the touched tables as a mermaid ER diagram', () => {
+    const c = configReport([], {
+      touchedTables: [
+        {
+          name: 'posts',
+          status: 'added',
+          columns: [
+            { name: 'id', type: 'serial', primaryKey: true, notNull: true, change: 'added' },
+            { name: 'author_id', type: 'integer', primaryKey: false, notNull: true, change: 'added' },
+            { name: 'created_at', type: 'timestamp with time zone', primaryKey: false, notNull: false, change: 'added' },
+          ],
+          foreignKeys: [{ columns: ['author_id'], table: 'users', referencedColumns: ['id'] }],
+        },
+        { name: 'users', status: 'referenced', columns: [{ name: 'id', type: 'serial', primaryKey: true, notNull: true }], foreignKeys: [] },
+        { name: 'old', status: 'dropped', columns: [], foreignKeys: [] },
+      ],
+    });
+    const md = renderMarkdown(report([c]));
+    expect(md).toContain('<summary>ER diagram of the 1 table this PR touches</summary>');
+    expect(md).toContain('```mermaid\nerDiagram\n  t_posts["posts added"] {');
+    expect(md).toContain('    integer author_id FK "added"');
+    expect(md).toContain('    timestamp_with_time_zone created_at "added"');
+    expect(md).toContain('  t_posts }o--|| t_users : "author_id"');
+    expect(md).toContain('Dropped: `old`');
+  });
+
+  it('renders one section per config when there are several, and a single config for a comment', () => {
+    const a = configReport([finding()], { config: 'apps/a/drizzle.config.ts' });
+    const b = configReport([], { config: 'apps/b/drizzle.config.ts' });
+    const both = renderMarkdown(report([a, b]));
+    expect(both).toContain('### `apps/a/drizzle.config.ts` (postgresql) — ❌ exit code 5');
+    expect(both).toContain('### `apps/b/drizzle.config.ts` (postgresql) — ✅ passed');
+    const onlyB = renderMarkdown(reportForConfig(report([a, b]), b));
+    expect(onlyB.split('\n')[0]).toMatch(/^✅ \*\*drizzle-guard passed\*\*/);
+    expect(onlyB).not.toContain('apps/a');
+  });
+
+  it('shrinks to the limit, keeping the verdict and pointing to the full report', () => {
+    const many = Array.from({ length: 3000 }, (_, i) => finding({ line: i + 1, message: `finding number ${i} `.repeat(5) }));
+    const r = report([configReport(many)]);
+    expect(renderMarkdown(r).length).toBeGreaterThan(65536);
+    const md = renderMarkdown(r, { limit: { max: 65000, unit: 'chars' }, fullReportHint: 'the job summary' });
+    expect(md.length).toBeLessThanOrEqual(65000);
+    expect(md.split('\n')[0]).toContain('exit code 5');
+    expect(md).toContain('the full report is in the job summary');
+    expect(md).toMatch(/…and \d+ more findings not shown here\./);
+    // Bytes: every finding message has a 3-byte character.
+    const wide = report([configReport(many.map((f) => ({ ...f, message: '€'.repeat(300) })))]);
+    const bytes = renderMarkdown(wide, { limit: { max: 100_000, unit: 'bytes' } });
+    expect(Buffer.byteLength(bytes)).toBeLessThanOrEqual(100_000);
+  });
+
+  it('cuts a single oversized note at a line break and closes the fold', () => {
+    const note = Array.from({ length: 5000 }, (_, i) => `line ${i}`).join('\n');
+    const md = renderMarkdown(report([configReport([])], { notes: [note] }), { limit: { max: 4000, unit: 'chars' } });
+    expect(md.length).toBeLessThanOrEqual(4000);
+    expect((md.match(/<details>/g) ?? []).length).toBe((md.match(/<\/details>/g) ?? []).length);
+  });
+});
