@@ -21,10 +21,33 @@ export interface CheckOptions {
   replay: boolean | 'auto';
   replaySeed: boolean;
   databaseUrl?: string;
-  /** Changed files (repository-relative to cwd) when the base commit is unavailable (from the GitHub API). */
-  changedFiles?: string[];
+  /** Changed files when the base commit is unavailable (from the GitHub API), paths relative to cwd. */
+  changedFiles?: ChangedFile[];
   /** False under pull_request_target from a fork: the PR's TypeScript must not be executed. */
   allowCodeExecution: boolean;
+}
+
+export interface ChangedFile {
+  file: string;
+  status: 'added' | 'modified' | 'removed';
+}
+
+/**
+ * What the base commit says about the migration folder. Only paths, the changed files and the journal
+ * are read from git: reading every base snapshot would cost more than the whole check.
+ */
+export interface BaseInfo {
+  /** The ref as given, and the commit it resolved to (undefined when only the API's file list is known). */
+  ref: string;
+  commit?: string;
+  /** Files under the migrations folder at the base (relative to cwd). */
+  files: ReadonlySet<string>;
+  /** Files present at base and at head whose content differs. */
+  modified: ReadonlySet<string>;
+  /** Files present at base and gone at head. */
+  deleted: readonly string[];
+  /** The journal at base (legacy layout), for `when` comparisons. */
+  journal?: import('../model/types.js').Journal;
 }
 
 /** What one check sees: the config, the migration folder at head and (with --base) at the base. */
@@ -33,8 +56,8 @@ export interface CheckContext {
   options: CheckOptions;
   config: ResolvedConfig;
   head: MigrationSet;
-  /** The folder at the base commit, when --base was given and the commit is available. */
-  base?: MigrationSet;
+  /** The base commit's view of the folder, when --base was given. */
+  base?: BaseInfo;
   /** True when migrations are split into applied (at base) and new. */
   hasBase: boolean;
 }

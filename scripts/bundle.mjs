@@ -1,0 +1,15 @@
+// Builds the committed, self-contained ESM bundles in dist/ with @vercel/ncc (one folder per entry).
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+
+const entries = [
+  { src: 'src/cli.ts', out: 'dist/cli' },
+  { src: 'src/index.ts', out: 'dist/action' },
+];
+
+const only = process.argv.slice(2);
+for (const { src, out } of entries) {
+  if (only.length > 0 && !only.includes(out)) continue;
+  rmSync(out, { recursive: true, force: true });
+  execFileSync('npx', ['ncc', 'build', src, '-o', out, '--minify', '--no-source-map-register', '--quiet', '--transpile-only', '--target', 'es2022'], { stdio: 'inherit' });
+}

@@ -1,0 +1,22 @@
+import { findingOf } from '../../../findings.js';
+import type { IntegrityRule } from '../rule.js';
+
+export const fileUnreadable: IntegrityRule = {
+  meta: {
+    id: 'file-unreadable',
+    category: 'integrity',
+    defaultSeverity: 'error',
+    description: 'A migration file is binary, too large to be a migration, or a symlink leading outside the repository.',
+    help: 'Commit migrations as plain UTF-8 SQL files inside the repository, as `drizzle-kit generate` writes them; move data loads out of migrations.',
+  },
+  check(ctx) {
+    const findings = ctx.head.migrations
+      .filter((m) => m.unreadable !== undefined)
+      .map((m) => findingOf(this.meta, { message: `${m.file} was not read: ${m.unreadable}`, file: m.file, line: 1, column: 1, migration: m.tag }));
+    const reported = new Set(findings.map((f) => f.file));
+    for (const s of ctx.head.skipped) {
+      if (!reported.has(s.file)) findings.push(findingOf(this.meta, { message: `${s.file} was not read: ${s.reason}`, file: s.file }));
+    }
+    return findings;
+  },
+};

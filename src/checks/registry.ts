@@ -1,0 +1,8 @@
+// Every check the engine runs, in report order. Each is a pure function of the CheckContext.
+
+import { integrityCheck } from './integrity/index.js';
+import type { Check } from './types.js';
+
+export const checks: Check[] = [
+  integrityCheck,
+];

@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// Starts the CLI; everything else lives in src/cli/main.ts.
+import { runCli } from './cli/main.js';
+
+runCli({ argv: process.argv.slice(2), env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr }).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`drizzle-guard: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 4;
+  },
+);

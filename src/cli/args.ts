@@ -1,0 +1,107 @@
+// Command-line flags → CheckOptions. Usage errors become a UsageError (exit 4), never a stack trace.
+
+import { parseArgs } from 'node:util';
+import type { CheckOptions, OutputFormat } from '../checks/types.js';
+import type { FailOn } from '../findings.js';
+import { DIALECTS, type Dialect } from '../model/types.js';
+
+export class UsageError extends Error {}
+
+export const HELP = `drizzle-guard — guards Drizzle ORM migrations: drift, journal integrity, SQL safety, replay, pending.
+
+Usage:
+  drizzle-guard check [options]
+
+Options:
+  --cwd DIR               Project folder (default: the current directory).
+  --config FILE           drizzle config file, relative to --cwd; repeat for several configs
+                          (default: drizzle.config.{ts,mts,cts,js,mjs,cjs,json} in --cwd).
+  --out DIR               Migrations folder (overrides the config's "out"; works without a config).
+  --dialect NAME          ${DIALECTS.filter((d) => d !== 'gel').join('|')} (overrides the config's "dialect").
+  --base GIT-REF          Compare with this commit: migrations added since are "new", older ones "applied";
+                          edits to and deletions of applied migrations are reported.
+  --format FORMAT         text (default) | json | markdown | sarif.
+  --output FILE           Write the report to FILE instead of stdout (a text summary still goes to stdout).
+  --fail-on LEVEL         error (default) | warning | never: the lowest severity that fails the check.
+  --no-drift              Do not compare the TypeScript schema with the snapshots.
+  --no-lint               Do not lint the SQL.
+  --replay                Replay migrations on an embedded PostgreSQL (PGlite) even with no new migration.
+  --no-replay             Never replay.
+  --replay-seed           Before the new migrations run, insert a row into every table, so data-dependent
+                          failures (NOT NULL without default, failing casts, new UNIQUE) show up.
+  --database-url URL      Compare with a live database's __drizzle_migrations (read-only). Prefer the
+                          DRIZZLE_GUARD_DATABASE_URL environment variable: command lines are visible to others.
+  -h, --help              Show this help.
+  -v, --version           Print the version.
+
+Exit codes:
+  0 ok · 1 schema drift · 2 integrity or replay failure · 3 pending migrations · 4 configuration or usage error
+  5 unsafe SQL. Only findings at or above --fail-on count; with several failures the first of 4, 2, 1, 3, 5 wins.
+`;
+
+export type ParsedCommand = { kind: 'help' } | { kind: 'version' } | { kind: 'check'; options: CheckOptions };
+
+export function parseCommand(argv: string[], env: NodeJS.ProcessEnv, cwd: string): ParsedCommand {
+  let parsed: ReturnType<typeof parseFlags>;
+  try {
+    parsed = parseFlags(argv);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { values: v, positionals } = parsed;
+  if (v.help) return { kind: 'help' };
+  if (v.version) return { kind: 'version' };
+  if (positionals.length === 0) throw new UsageError('missing command: drizzle-guard check [options] (see --help)');
+  if (positionals[0] !== 'check' || positionals.length > 1) throw new UsageError(`unknown command: ${positionals.join(' ')} (see --help)`);
+  if (v.replay && v['no-replay']) throw new UsageError('--replay and --no-replay contradict each other');
+  return {
+    kind: 'check',
+    options: {
+      cwd: v.cwd ?? cwd,
+      configs: v.config ?? [],
+      ...(v.out !== undefined ? { out: v.out } : {}),
+      ...(v.dialect !== undefined ? { dialect: oneOf('--dialect', v.dialect, DIALECTS) as Dialect } : {}),
+      ...(v.base !== undefined ? { base: v.base } : {}),
+      format: oneOf('--format', v.format ?? 'text', ['text', 'json', 'markdown', 'sarif']) as OutputFormat,
+      ...(v.output !== undefined ? { output: v.output } : {}),
+      failOn: oneOf('--fail-on', v['fail-on'] ?? 'error', ['error', 'warning', 'never']) as FailOn,
+      drift: !v['no-drift'],
+      lint: !v['no-lint'],
+      replay: v.replay ? true : v['no-replay'] ? false : 'auto',
+      replaySeed: Boolean(v['replay-seed']),
+      ...(v['database-url'] ?? env.DRIZZLE_GUARD_DATABASE_URL ? { databaseUrl: v['database-url'] ?? env.DRIZZLE_GUARD_DATABASE_URL } : {}),
+      allowCodeExecution: true,
+    },
+  };
+}
+
+function parseFlags(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      cwd: { type: 'string' },
+      config: { type: 'string', multiple: true },
+      out: { type: 'string' },
+      dialect: { type: 'string' },
+      base: { type: 'string' },
+      format: { type: 'string' },
+      output: { type: 'string' },
+      'fail-on': { type: 'string' },
+      'no-drift': { type: 'boolean' },
+      'no-lint': { type: 'boolean' },
+      replay: { type: 'boolean' },
+      'no-replay': { type: 'boolean' },
+      'replay-seed': { type: 'boolean' },
+      'database-url': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+}
+
+function oneOf(flag: string, value: string, allowed: readonly string[]): string {
+  if (!allowed.includes(value)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}`);
+  return value;
+}

@@ -1,0 +1,198 @@
+// The engine shared by the CLI and the action: for each drizzle config, read the folder (and the base),
+// run every check, and fold the findings into categories and an exit code.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { checks } from './checks/registry.js';
+import type { BaseInfo, Check, CheckContext, CheckOptions } from './checks/types.js';
+import { ConfigError, discoverConfigs, loadDrizzleConfig, resolveConfig } from './config/drizzle-config.js';
+import {
+  CATEGORIES,
+  categoryStatuses,
+  exitCodeOf,
+  findingOf,
+  type Category,
+  type CategoryStatus,
+  type Finding,
+  type RuleMeta,
+} from './findings.js';
+import { baseFromChangedFiles, gitRoot, readBase } from './model/base.js';
+import { loadSnapshotDocument, readMigrationSet } from './model/folder.js';
+import { workingTree, type FileTree } from './model/tree.js';
+import type { MigrationSet, ResolvedConfig } from './model/types.js';
+import type { ConfigReport, Report } from './report/types.js';
+import { VERSION } from './version.js';
+
+export const configError: RuleMeta = {
+  id: 'config-error',
+  category: 'config',
+  defaultSeverity: 'error',
+  description: 'The check could not run: a missing or invalid config, migrations folder, base commit or option.',
+  help: 'Fix the configuration named in the message; `drizzle-guard check --help` lists the options.',
+};
+
+export const checkCrashed: RuleMeta = {
+  id: 'check-crashed',
+  category: 'config',
+  defaultSeverity: 'error',
+  description: 'A check stopped on an unexpected error (a bug in drizzle-guard: please report it).',
+  help: 'Re-run with the failing check disabled (--no-drift, --no-lint, --no-replay) and report the message.',
+};
+
+/** Categories whose check is disabled by a flag: the check is not run and the category is reported skipped. */
+const DISABLED_BY: Record<string, (o: CheckOptions) => string | undefined> = {
+  drift: (o) => (o.drift ? undefined : 'drift disabled (--no-drift)'),
+  safety: (o) => (o.lint ? undefined : 'SQL lint disabled (--no-lint)'),
+};
+
+export async function runCheck(options: CheckOptions): Promise<Report> {
+  const cwd = path.resolve(options.cwd);
+  const configReports: ConfigReport[] = [];
+  let configFiles: string[];
+  try {
+    if (!fs.statSync(cwd, { throwIfNoEntry: false })?.isDirectory()) throw new ConfigError(`--cwd ${options.cwd} is not a directory`);
+    configFiles = discoverConfigs(cwd, options.configs, options) ?? [];
+  } catch (e) {
+    configReports.push(failedConfig(undefined, e));
+    return assemble(configReports, options);
+  }
+  const repoRoot = gitRoot(cwd);
+  for (const file of configFiles.length > 0 ? configFiles : [undefined]) {
+    configReports.push(await checkOneConfig(cwd, repoRoot, file, options));
+  }
+  return assemble(configReports, options);
+}
+
+async function checkOneConfig(cwd: string, repoRoot: string | undefined, file: string | undefined, options: CheckOptions): Promise<ConfigReport> {
+  let config: ResolvedConfig;
+  let ctx: CheckContext;
+  const notes: string[] = [];
+  try {
+    config = file ? await loadDrizzleConfig(cwd, file, options, options.allowCodeExecution) : resolveConfig({}, options);
+    // Findings name files relative to cwd, whatever form `out` was given in.
+    config = { ...config, out: path.relative(cwd, path.resolve(cwd, config.out)).split(path.sep).join('/') || '.' };
+    const tree = workingTree(cwd, repoRoot ?? cwd);
+    if (tree.list(config.out) === undefined) {
+      throw new ConfigError(`migrations folder not found: ${path.join(cwd, config.out)} (out = ${JSON.stringify(config.out)}${file ? ` in ${file}` : ''})`, file);
+    }
+    const head = readMigrationSet(tree, config);
+    const base = readBaseInfo(cwd, repoRoot, options, head, notes);
+    markNew(head, base);
+    parseScrutinizedSnapshots(tree, head, Boolean(base));
+    ctx = { cwd, options, config, head, ...(base ? { base } : {}), hasBase: Boolean(base) };
+  } catch (e) {
+    return failedConfig(file, e);
+  }
+  const findings: Finding[] = [];
+  const ran = new Map<Category, CategoryStatus>();
+  for (const check of checks) {
+    const outcome = await runOne(check, ctx);
+    findings.push(...outcome.findings);
+    if (outcome.note) notes.push(outcome.note);
+    for (const c of check.categories) ran.set(c, mergeStatus(ran.get(c), outcome.status));
+  }
+  const settled = ctx.hasBase ? downgradePreExisting(findings, ctx) : findings;
+  const categories = categoryStatuses(settled, ran, options.failOn);
+  return {
+    ...(file ? { config: file } : {}),
+    dialect: ctx.config.dialect,
+    out: ctx.config.out,
+    exitCode: exitCodeOf(categories),
+    categories,
+    findings: settled,
+    migrations: ctx.head.migrations.map((m) => ({ tag: m.tag, file: m.file, new: m.isNew, statements: m.statements.length })),
+    notes,
+  };
+}
+
+async function runOne(check: Check, ctx: CheckContext): Promise<{ findings: Finding[]; status: CategoryStatus; note?: string }> {
+  const disabled = DISABLED_BY[check.name]?.(ctx.options);
+  if (disabled) return { findings: [], status: 'skipped', note: disabled };
+  try {
+    const outcome = await check.run(ctx);
+    if (outcome.status === 'ran') return { findings: outcome.findings, status: 'pass', ...(outcome.notes?.length ? { note: outcome.notes.join('; ') } : {}) };
+    return { findings: outcome.findings ?? [], status: outcome.status, note: `${check.name}: ${outcome.reason}` };
+  } catch (e) {
+    const message = e instanceof ConfigError ? e.message : `${check.name} check failed unexpectedly: ${(e as Error).message}`;
+    return { findings: [findingOf(e instanceof ConfigError ? configError : checkCrashed, { message })], status: 'pass' };
+  }
+}
+
+/** A category is as much as its most complete check: pass beats skipped beats not-implemented. */
+function mergeStatus(a: CategoryStatus | undefined, b: CategoryStatus): CategoryStatus {
+  const rank: Record<CategoryStatus, number> = { fail: 3, pass: 2, skipped: 1, 'not-implemented': 0 };
+  return a === undefined || rank[b] > rank[a] ? b : a;
+}
+
+function readBaseInfo(cwd: string, repoRoot: string | undefined, options: CheckOptions, head: MigrationSet, notes: string[]): BaseInfo | undefined {
+  if (!options.base) return undefined;
+  if (options.changedFiles) {
+    notes.push(`base ${options.base} is not in the clone: new and changed migrations come from the pull request's file list`);
+    return baseFromChangedFiles(options.base, head, options.changedFiles);
+  }
+  if (!repoRoot) throw new ConfigError(`--base ${options.base} needs a git repository, and ${cwd} is not inside one`);
+  return readBase(repoRoot, cwd, options.base, head);
+}
+
+function markNew(head: MigrationSet, base: BaseInfo | undefined): void {
+  if (!base) return;
+  for (const m of head.migrations) m.isNew = !base.files.has(m.file);
+}
+
+/** Snapshots of new migrations are parsed whole (the rest only by their header, see readSnapshotHeader). */
+function parseScrutinizedSnapshots(tree: FileTree, head: MigrationSet, hasBase: boolean): void {
+  if (!hasBase) return;
+  for (const m of head.migrations) {
+    if (!m.isNew || !m.snapshot || m.snapshot.json) continue;
+    const full = loadSnapshotDocument(tree, m.snapshot.file);
+    Object.assign(m.snapshot, full);
+  }
+}
+
+/**
+ * A defect already present at the base does not fail a pull request that did not cause it: it is reported
+ * one severity lower. A finding is the PR's own when it concerns a new migration or a file the PR changed.
+ */
+function downgradePreExisting(findings: Finding[], ctx: CheckContext): Finding[] {
+  const base = ctx.base!;
+  const newTags = new Set(ctx.head.migrations.filter((m) => m.isNew).map((m) => m.tag));
+  const changedMigrationFiles = new Set(ctx.head.migrations.filter((m) => base.modified.has(m.file) || m.isNew).map((m) => m.tag));
+  const journalFile = ctx.head.journal?.file;
+  const introduced = (f: Finding) => {
+    if (f.category !== 'integrity') return true;
+    if (f.migration !== undefined && (newTags.has(f.migration) || changedMigrationFiles.has(f.migration))) return true;
+    if (f.file === undefined) return true;
+    if (f.file === journalFile && f.migration !== undefined) return false;
+    return !base.files.has(f.file) || base.modified.has(f.file) || base.deleted.includes(f.file);
+  };
+  return findings.map((f) => {
+    if (introduced(f) || f.severity === 'info') return f;
+    return { ...f, severity: f.severity === 'error' ? 'warning' : 'info', message: `${f.message} (already present at the base)` };
+  });
+}
+
+function failedConfig(file: string | undefined, e: unknown): ConfigReport {
+  if (!(e instanceof ConfigError)) throw e;
+  const findings = [findingOf(configError, { message: e.message, ...(e.file ?? file ? { file: e.file ?? file } : {}) })];
+  const ran = new Map<Category, CategoryStatus>([['config', 'pass']]);
+  const categories = categoryStatuses(findings, ran, 'error');
+  return { ...(file ? { config: file } : {}), exitCode: exitCodeOf(categories), categories, findings, migrations: [], notes: [] };
+}
+
+function assemble(configs: ConfigReport[], options: CheckOptions): Report {
+  const rank: Record<CategoryStatus, number> = { fail: 3, pass: 2, skipped: 1, 'not-implemented': 0 };
+  const categories = Object.fromEntries(
+    CATEGORIES.map((c) => [c, configs.map((r) => r.categories[c]).reduce((a, b) => (rank[b] > rank[a] ? b : a), 'not-implemented' as CategoryStatus)]),
+  ) as Record<Category, CategoryStatus>;
+  return {
+    tool: 'drizzle-guard',
+    version: VERSION,
+    exitCode: exitCodeOf(categories),
+    categories,
+    findings: configs.flatMap((r) => r.findings),
+    migrations: configs.flatMap((r) => r.migrations),
+    notes: configs.flatMap((r) => r.notes.map((n) => (configs.length > 1 && r.config ? `${r.config}: ${n}` : n))),
+    ...(options.base ? { base: options.base } : {}),
+    configs,
+  };
+}
