@@ -1,0 +1,195 @@
+// Cheap keyword classification of a PostgreSQL statement from its tokens. Fixed-shape statements
+// (CREATE TABLE/INDEX/TYPE, DROP …, TRUNCATE, ALTER TYPE … ADD VALUE, transaction control) become
+// ops right here; ALTER TABLE is left to the real parser (its sub-commands carry expressions).
+
+import type { Token } from './lexer.js';
+import type { ObjectKey, Op } from './ops.js';
+
+export type Classification =
+  | { kind: 'ops'; ops: Op[] }
+  /** ALTER TABLE: needs the parse tree. `table` lets the caller skip it when the table is new. */
+  | { kind: 'alter-table'; table: ObjectKey; renames: boolean }
+  | { kind: 'other' };
+
+/** Reads tokens left to right; `base` is added to offsets to make them file offsets. */
+export class TokenCursor {
+  pos = 0;
+  constructor(
+    readonly tokens: Token[],
+    readonly base: number,
+  ) {}
+
+  peek(k = 0): Token | undefined {
+    return this.tokens[this.pos + k];
+  }
+
+  /** True when the next tokens are exactly these keywords (not consumed). */
+  at(...words: string[]): boolean {
+    return words.every((w, k) => {
+      const t = this.tokens[this.pos + k];
+      return t !== undefined && t.kind === 'word' && t.value === w;
+    });
+  }
+
+  /** Consumes the keywords if they come next. */
+  accept(...words: string[]): boolean {
+    if (!this.at(...words)) return false;
+    this.pos += words.length;
+    return true;
+  }
+
+  acceptPunct(p: string): boolean {
+    if (this.peek()?.kind === 'punct' && this.peek()!.value === p) {
+      this.pos++;
+      return true;
+    }
+    return false;
+  }
+
+  /** File offset of the next token (or of the last one at the end). */
+  offset(): number {
+    const t = this.peek() ?? this.tokens[this.tokens.length - 1];
+    return this.base + (t?.start ?? 0);
+  }
+
+  /** An identifier (quoted keeps case; unquoted folds to lower case), or undefined. */
+  name(): string | undefined {
+    const t = this.peek();
+    if (!t || (t.kind !== 'ident' && t.kind !== 'word')) return undefined;
+    this.pos++;
+    return t.kind === 'ident' ? t.value : t.value.toLowerCase();
+  }
+
+  /** `name` or `schema.name`, keyed with `defaultSchema` when unqualified (none: the bare name). */
+  qualifiedName(defaultSchema: string | undefined): ObjectKey | undefined {
+    const first = this.name();
+    if (first === undefined) return undefined;
+    if (this.peek()?.value === '.' && this.peek()?.kind === 'punct') {
+      this.pos++;
+      const second = this.name();
+      if (second !== undefined) return `${first}.${second}`;
+    }
+    return defaultSchema === undefined ? first : `${defaultSchema}.${first}`;
+  }
+
+  /** Comma-separated qualified names. */
+  nameList(defaultSchema: string | undefined): { key: ObjectKey; at: number }[] {
+    const out: { key: ObjectKey; at: number }[] = [];
+    for (;;) {
+      const at = this.offset();
+      const key = this.qualifiedName(defaultSchema);
+      if (key === undefined) break;
+      out.push({ key, at });
+      this.acceptPunct('*');
+      if (!this.acceptPunct(',')) break;
+    }
+    return out;
+  }
+
+  /** Comma-separated string literals inside parentheses: `('a', 'b')`. */
+  stringList(): string[] {
+    const out: string[] = [];
+    if (!this.acceptPunct('(')) return out;
+    while (this.peek()?.kind === 'string') {
+      out.push(this.peek()!.value);
+      this.pos++;
+      if (!this.acceptPunct(',')) break;
+    }
+    return out;
+  }
+}
+
+const PUBLIC = 'public';
+
+export function classifyPostgres(tokens: Token[], base: number): Classification {
+  const c = new TokenCursor(tokens, base);
+  const at = c.offset();
+  if (c.accept('BEGIN') || c.accept('START', 'TRANSACTION')) return { kind: 'ops', ops: [{ kind: 'begin', at }] };
+  if (c.accept('COMMIT') || c.accept('END')) {
+    // COMMIT PREPARED acts on another transaction.
+    return c.at('PREPARED') ? { kind: 'other' } : { kind: 'ops', ops: [{ kind: 'commit', at }] };
+  }
+  if (c.accept('ROLLBACK') || c.accept('ABORT')) {
+    return c.at('TO') || c.at('PREPARED') ? { kind: 'other' } : { kind: 'ops', ops: [{ kind: 'rollback', at }] };
+  }
+  if (c.accept('CREATE')) return classifyCreate(c, at);
+  if (c.accept('DROP')) return classifyDrop(c);
+  if (c.accept('TRUNCATE')) {
+    c.accept('TABLE');
+    c.accept('ONLY');
+    return { kind: 'ops', ops: c.nameList(PUBLIC).map((n) => ({ kind: 'truncate', table: n.key, at: n.at })) };
+  }
+  if (c.accept('ALTER', 'TYPE')) {
+    const type = c.qualifiedName(PUBLIC);
+    if (type && c.accept('ADD', 'VALUE')) {
+      c.accept('IF', 'NOT', 'EXISTS');
+      const value = c.peek();
+      if (value?.kind === 'string') return { kind: 'ops', ops: [{ kind: 'add-enum-value', type, value: value.value, at }] };
+    }
+    return { kind: 'other' };
+  }
+  if (c.accept('ALTER', 'TABLE')) {
+    c.accept('IF', 'EXISTS');
+    c.accept('ONLY');
+    const table = c.qualifiedName(PUBLIC);
+    if (table === undefined) return { kind: 'other' };
+    const renames = tokens.some((t) => t.kind === 'word' && t.value === 'RENAME');
+    return { kind: 'alter-table', table, renames };
+  }
+  return { kind: 'other' };
+}
+
+function classifyCreate(c: TokenCursor, at: number): Classification {
+  c.accept('OR', 'REPLACE');
+  if (!c.accept('GLOBAL')) c.accept('LOCAL');
+  if (!c.accept('TEMP') && !c.accept('TEMPORARY')) c.accept('UNLOGGED');
+  if (c.accept('TABLE')) {
+    c.accept('IF', 'NOT', 'EXISTS');
+    const table = c.qualifiedName(PUBLIC);
+    return table ? { kind: 'ops', ops: [{ kind: 'create-table', table, at }] } : { kind: 'other' };
+  }
+  c.accept('UNIQUE');
+  if (c.accept('INDEX')) {
+    const concurrently = c.accept('CONCURRENTLY');
+    c.accept('IF', 'NOT', 'EXISTS');
+    if (!c.at('ON')) c.name();
+    if (!c.accept('ON')) return { kind: 'other' };
+    c.accept('ONLY');
+    const table = c.qualifiedName(PUBLIC);
+    return table ? { kind: 'ops', ops: [{ kind: 'create-index', table, concurrently, at }] } : { kind: 'other' };
+  }
+  if (c.accept('TYPE')) {
+    const type = c.qualifiedName(PUBLIC);
+    if (type && c.accept('AS', 'ENUM')) return { kind: 'ops', ops: [{ kind: 'create-enum', type, values: c.stringList(), at }] };
+  }
+  return { kind: 'other' };
+}
+
+function classifyDrop(c: TokenCursor): Classification {
+  const object = c.accept('TABLE')
+    ? 'table'
+    : c.accept('INDEX')
+      ? 'index'
+      : c.accept('SCHEMA')
+        ? 'schema'
+        : c.accept('TYPE')
+          ? 'type'
+          : undefined;
+  if (object === undefined) return { kind: 'other' };
+  const concurrently = object === 'index' && c.accept('CONCURRENTLY');
+  c.accept('IF', 'EXISTS');
+  const names = c.nameList(object === 'schema' ? undefined : PUBLIC);
+  const ops: Op[] = names.map(({ key, at }): Op => {
+    switch (object) {
+      case 'table':
+        return { kind: 'drop-table', table: key, at };
+      case 'index':
+        return { kind: 'drop-index', index: key, concurrently, at };
+      case 'schema':
+        return { kind: 'drop-schema', schema: key, at };
+      case 'type':
+        return { kind: 'drop-type', type: key, at };
+    }
+  });
+  return { kind: 'ops', ops };
+}

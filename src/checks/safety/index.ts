@@ -1,0 +1,59 @@
+// The safety check: lints the SQL of the migrations a pull request adds (all of them without
+// --base), Drizzle-aware: one migrator transaction, objects created in the batch are new.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isIgnoredPath, loadGuardConfig, DEFAULT_POSTGRES_VERSION } from '../../config/guard-config.js';
+import type { Migration } from '../../model/types.js';
+import type { Check, CheckContext, CheckOutcome } from '../types.js';
+import { SafetyLinter, type LintTarget } from './lint.js';
+import type { LintDialect } from './rules/types.js';
+
+const LINTED: Partial<Record<string, LintDialect>> = {
+  postgresql: 'postgresql',
+  mysql: 'mysql',
+  singlestore: 'mysql',
+  sqlite: 'sqlite',
+  turso: 'sqlite',
+};
+
+export const safetyCheck: Check = {
+  name: 'safety',
+  categories: ['safety'],
+  async run(ctx: CheckContext): Promise<CheckOutcome> {
+    const dialect = LINTED[ctx.config.dialect];
+    if (!dialect) return { status: 'skipped', reason: `SQL lint does not support the ${ctx.config.dialect} dialect` };
+    // A broken settings file is reported by the engine as a config error; lint with defaults meanwhile.
+    const settings = loadGuardConfig(ctx.cwd);
+    const postgresVersion = 'error' in settings ? DEFAULT_POSTGRES_VERSION : settings.postgresVersion;
+    const ignore = 'error' in settings ? [] : settings.ignore;
+
+    const all = ctx.head.migrations;
+    const targets: LintTarget[] = [];
+    all.forEach((migration, i) => {
+      if (ctx.hasBase && !migration.isNew) return;
+      if (isIgnoredPath(migration.file, ignore)) return;
+      targets.push({ migration, snapshotBefore: () => snapshotJson(ctx.cwd, all[i - 1]) });
+    });
+    const linter = new SafetyLinter({ dialect, postgresVersion, batch: ctx.hasBase, parseAll: ctx.hasBase });
+    const findings = await linter.lint(targets);
+    const notes =
+      dialect === 'postgresql'
+        ? []
+        : [`SQL lint for ${ctx.config.dialect} is lexical: drops, renames, type changes and table rebuilds only (see docs/rules).`];
+    return { status: 'ran', findings, notes };
+  },
+};
+
+/** The snapshot document of a migration (read from disk on demand: the model keeps only headers). */
+function snapshotJson(cwd: string, migration: Migration | undefined): Record<string, unknown> | undefined {
+  const snapshot = migration?.snapshot;
+  if (!snapshot) return undefined;
+  if (snapshot.json) return snapshot.json;
+  try {
+    const doc: unknown = JSON.parse(fs.readFileSync(path.join(cwd, snapshot.file), 'utf8'));
+    return doc && typeof doc === 'object' && !Array.isArray(doc) ? (doc as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}

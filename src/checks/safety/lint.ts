@@ -1,0 +1,282 @@
+// The safety linter: statements → ops (tokens, or the PostgreSQL parse tree for ALTER TABLE) →
+// rules, judged against the schema and transaction state built from the statements before.
+
+import { findingOf, type Finding } from '../../findings.js';
+import { SourceText, utf16OffsetOfUtf8 } from '../../model/source.js';
+import type { Migration } from '../../model/types.js';
+import { opsOfAlterTable } from './alter-table.js';
+import { classifyPostgres } from './classify.js';
+import { createLexicalExtractor } from './dialect-lexical.js';
+import { lexStatements, type Token } from './lexer.js';
+import type { ObjectKey, Op } from './ops.js';
+import { parseSql } from './parser.js';
+import { parseError, SAFETY_RULES, unusedIgnore } from './rules/index.js';
+import type { LintDialect, LintState, RuleHit, SafetyRule } from './rules/types.js';
+import { ignoreOf, suppressedBy, unusedParts, type Ignore } from './suppress.js';
+
+export interface LintOptions {
+  dialect: LintDialect;
+  postgresVersion: number;
+  /**
+   * True with --base: the linted migrations are the pending batch drizzle's migrator applies in one
+   * transaction, so objects they create stay new and the transaction carries from one to the next.
+   * False: each migration is judged on its own, starting in a fresh migrator transaction.
+   */
+  batch: boolean;
+  /** Parse every PostgreSQL statement (reporting parse errors), not only those a rule needs a tree for. */
+  parseAll: boolean;
+}
+
+export interface LintTarget {
+  migration: Migration;
+  /** The snapshot JSON of the migration just before it (enum values, column types), read on demand. */
+  snapshotBefore?: () => Record<string, unknown> | undefined;
+}
+
+interface StatementOps {
+  tokens: Token[];
+  /** File offset of the statement's first token. */
+  base: number;
+  /** Trimmed end of the statement in the file. */
+  end: number;
+  ops: Op[];
+  ignores: Ignore[];
+  parseError?: RuleHit;
+}
+
+export interface LintStats {
+  statements: number;
+  parsed: number;
+}
+
+export class SafetyLinter {
+  private readonly newTables = new Set<ObjectKey>();
+  private readonly newTypes = new Set<ObjectKey>();
+  private readonly uncommitted = new Map<string, { type: ObjectKey; at: number }>();
+  private inTransaction = true;
+  readonly stats: LintStats = { statements: 0, parsed: 0 };
+
+  constructor(private readonly options: LintOptions) {}
+
+  async lint(targets: readonly LintTarget[]): Promise<Finding[]> {
+    const findings: Finding[] = [];
+    for (const target of targets) findings.push(...(await this.lintMigration(target)));
+    return findings;
+  }
+
+  private async lintMigration({ migration, snapshotBefore }: LintTarget): Promise<Finding[]> {
+    if (migration.sql === undefined) return [];
+    if (!this.options.batch) {
+      this.newTables.clear();
+      this.newTypes.clear();
+      this.uncommitted.clear();
+      this.inTransaction = true;
+    }
+    const source = new SourceText(migration.sql);
+    const before = snapshotLookups(snapshotBefore);
+    const { statements, fileIgnores } = await this.extract(migration, before.columnsOf);
+    const migrationOps = statements.flatMap((s) => s.ops);
+    const linter = this;
+    const state: LintState = {
+      dialect: this.options.dialect,
+      postgresVersion: this.options.postgresVersion,
+      get inTransaction() {
+        return linter.inTransaction;
+      },
+      isNewTable: (t) => this.newTables.has(t),
+      isNewType: (t) => this.newTypes.has(t),
+      migrationOps,
+      uncommittedEnumValues: this.uncommitted,
+      enumValuesBefore: before.enumValues,
+      columnTypeBefore: before.columnType,
+    };
+
+    const findings: Finding[] = [];
+    const report = (rule: SafetyRule, hit: RuleHit, stmt: StatementOps | undefined, ignores: readonly Ignore[]) => {
+      if (rule !== unusedIgnore && suppressedBy(rule.meta.id, ignores)) return;
+      const start = source.positionAt(hit.at);
+      const end = stmt ? source.positionAt(stmt.end) : start;
+      findings.push(
+        findingOf(rule.meta, {
+          message: hit.message,
+          file: migration.file,
+          migration: migration.tag,
+          line: start.line,
+          column: start.column,
+          endLine: end.line,
+          endColumn: end.column,
+        }),
+      );
+    };
+
+    for (const stmt of statements) {
+      const ignores = [...stmt.ignores, ...fileIgnores];
+      if (stmt.parseError) report(parseError, stmt.parseError, stmt, ignores);
+      for (const rule of SAFETY_RULES) {
+        for (const hit of rule.checkStatement?.(stmt, state) ?? []) report(rule, hit, stmt, ignores);
+      }
+      for (const op of stmt.ops) {
+        for (const rule of SAFETY_RULES) {
+          const message = rule.checkOp?.(op, state);
+          if (message !== undefined) report(rule, { at: op.at, message }, stmt, ignores);
+        }
+        this.apply(op);
+      }
+    }
+    for (const ignore of [...statements.flatMap((s) => s.ignores), ...fileIgnores]) {
+      const unused = unusedParts(ignore);
+      if (unused.length === 0) continue;
+      const what = unused[0] === '*' ? 'silences no finding' : `does not silence ${unused.map((r) => `\`${r}\``).join(', ')}`;
+      report(unusedIgnore, { at: ignore.at, message: `This drizzle-guard-ignore${ignore.file ? '-file' : ''} comment ${what}.` }, undefined, []);
+    }
+    return findings;
+  }
+
+  /** Lexes every chunk, classifies each statement and parses those that need a tree. */
+  private async extract(
+    migration: Migration,
+    columnsBefore: (table: ObjectKey) => string[] | undefined,
+  ): Promise<{ statements: StatementOps[]; fileIgnores: Ignore[] }> {
+    const { dialect } = this.options;
+    const statements: StatementOps[] = [];
+    const fileIgnores: Ignore[] = [];
+    const lexical = dialect === 'postgresql' ? undefined : createLexicalExtractor(dialect, columnsBefore);
+    // Tables created so far in this migration (the state itself changes only when rules run).
+    const createdHere = new Set<ObjectKey>();
+    for (const chunk of migration.statements) {
+      const { statements: lexed, comments } = lexStatements(chunk.text, { dialect });
+      for (const comment of comments) {
+        const ignore = ignoreOf(comment, chunk.offset);
+        if (ignore?.file) fileIgnores.push(ignore);
+      }
+      for (const s of lexed) {
+        this.stats.statements++;
+        const base = chunk.offset + s.start;
+        const stmt: StatementOps = {
+          tokens: s.tokens,
+          base,
+          end: chunk.offset + s.end - 1,
+          ops: [],
+          ignores: s.leadingComments.map((c) => ignoreOf(c, chunk.offset)).filter((i): i is Ignore => i !== undefined && !i.file),
+        };
+        // Token offsets are relative to the chunk: rebase them onto the statement.
+        stmt.tokens = s.tokens.map((t) => ({ ...t, start: t.start - s.start, end: t.end - s.start }));
+        if (lexical) stmt.ops = lexical(stmt.tokens, base);
+        else await this.extractPostgres(chunk.text.slice(s.start, s.end), stmt, createdHere);
+        statements.push(stmt);
+      }
+    }
+    return { statements, fileIgnores };
+  }
+
+  private async extractPostgres(text: string, stmt: StatementOps, createdHere: Set<ObjectKey>): Promise<void> {
+    const cls = classifyPostgres(stmt.tokens, stmt.base);
+    if (cls.kind === 'ops') {
+      stmt.ops = cls.ops;
+      for (const op of cls.ops) if (op.kind === 'create-table') createdHere.add(op.table);
+    }
+    const isNew = (t: ObjectKey) => createdHere.has(t) || this.newTables.has(t);
+    const needsTree = cls.kind === 'alter-table' && (!isNew(cls.table) || cls.renames);
+    if (!needsTree && !this.options.parseAll) return;
+    this.stats.parsed++;
+    const result = await parseSql(text);
+    const ascii = isAscii(text);
+    const toFile = (byte: number) => stmt.base + (ascii ? byte : utf16OffsetOfUtf8(text, byte));
+    if (!result.ok) {
+      stmt.parseError = {
+        at: result.byteOffset !== undefined ? toFile(result.byteOffset) : stmt.base,
+        message: `PostgreSQL cannot parse this statement: ${result.message}.`,
+      };
+      return;
+    }
+    if (cls.kind !== 'alter-table') return;
+    for (const parsed of result.statements) {
+      stmt.ops.push(
+        ...opsOfAlterTable(parsed.stmt, (loc) => toFile(loc ?? parsed.location)),
+      );
+    }
+  }
+
+  private apply(op: Op): void {
+    switch (op.kind) {
+      case 'create-table':
+        this.newTables.add(op.table);
+        break;
+      case 'drop-table':
+        this.newTables.delete(op.table);
+        break;
+      case 'rename-table':
+        if (this.newTables.delete(op.table)) this.newTables.add(op.to);
+        break;
+      case 'create-enum':
+        this.newTypes.add(op.type);
+        break;
+      case 'drop-type':
+        this.newTypes.delete(op.type);
+        break;
+      case 'add-enum-value':
+        // Outside a transaction block the statement commits at once; values of a type created in
+        // the same transaction are safe to use (PostgreSQL ≥ 12).
+        if (this.inTransaction && !this.newTypes.has(op.type)) this.uncommitted.set(op.value, { type: op.type, at: op.at });
+        break;
+      case 'begin':
+        this.inTransaction = true;
+        break;
+      case 'commit':
+      case 'rollback':
+        this.inTransaction = false;
+        this.uncommitted.clear();
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+interface SnapshotLookups {
+  enumValues(type: ObjectKey): string[] | undefined;
+  columnType(table: ObjectKey, column: string): string | undefined;
+  columnsOf(table: ObjectKey): string[] | undefined;
+}
+
+/** Reads enums and columns from a drizzle-kit snapshot (v5–v7: keys `schema.name` or `name`). */
+function snapshotLookups(load: (() => Record<string, unknown> | undefined) | undefined): SnapshotLookups {
+  let json: Record<string, unknown> | undefined;
+  let loaded = false;
+  const entry = (group: string, key: ObjectKey): Record<string, any> | undefined => {
+    if (!loaded) {
+      json = load?.();
+      loaded = true;
+    }
+    const all = json?.[group];
+    if (!all || typeof all !== 'object') return undefined;
+    const byKey = all as Record<string, any>;
+    const bare = key.startsWith('public.') ? key.slice('public.'.length) : key;
+    const found = byKey[key] ?? byKey[bare];
+    return found && typeof found === 'object' ? found : undefined;
+  };
+  const columns = (table: ObjectKey): Record<string, any> | undefined => {
+    const c = entry('tables', table)?.columns;
+    return c && typeof c === 'object' ? c : undefined;
+  };
+  return {
+    enumValues(type) {
+      const values = entry('enums', type)?.values;
+      if (Array.isArray(values)) return values.map(String);
+      return values && typeof values === 'object' ? Object.values(values).map(String) : undefined;
+    },
+    columnType(table, column) {
+      const type = columns(table)?.[column]?.type;
+      return typeof type === 'string' ? type : undefined;
+    },
+    columnsOf(table) {
+      const c = columns(table);
+      return c ? Object.keys(c) : undefined;
+    },
+  };
+}

@@ -1,0 +1,58 @@
+// The operations rules reason about. A statement becomes zero or more ops: ALTER TABLE from the
+// PostgreSQL parse tree, fixed-shape statements (CREATE INDEX, DROP …, ALTER TYPE … ADD VALUE,
+// transaction control) from tokens. Every op carries `at`, the UTF-16 offset in the migration file
+// a finding should point to.
+
+/** Tables and types are keyed `schema.name` (PostgreSQL; `public` when unqualified) or `name`. */
+export type ObjectKey = string;
+
+export type ConstraintKind = 'foreign' | 'unique' | 'primary' | 'check' | 'exclusion';
+
+export type Op = { at: number } & (
+  | { kind: 'create-table'; table: ObjectKey }
+  | { kind: 'drop-table'; table: ObjectKey }
+  | { kind: 'rename-table'; table: ObjectKey; to: ObjectKey }
+  | {
+      kind: 'add-column';
+      table: ObjectKey;
+      column: string;
+      notNull: boolean;
+      /** Absent: no default. 'volatile': evaluated per row (rewrites the table). */
+      default?: 'constant' | 'volatile';
+      /** Why adding the column rewrites the table regardless of the default. */
+      rewrite?: 'identity' | 'serial' | 'generated';
+    }
+  | { kind: 'drop-column'; table: ObjectKey; column: string }
+  | { kind: 'alter-column-type'; table: ObjectKey; column: string; type: string; using: boolean }
+  | { kind: 'rename-column'; table: ObjectKey; column: string; to: string }
+  | { kind: 'set-not-null' | 'drop-not-null'; table: ObjectKey; column: string }
+  | {
+      kind: 'add-constraint';
+      table: ObjectKey;
+      constraint: ConstraintKind;
+      name?: string;
+      notValid: boolean;
+      /** UNIQUE / PRIMARY KEY … USING INDEX: built from an existing index, no scan. */
+      usingIndex: boolean;
+    }
+  | { kind: 'create-index'; table: ObjectKey; concurrently: boolean }
+  | { kind: 'drop-index'; index: ObjectKey; concurrently: boolean }
+  | { kind: 'truncate'; table: ObjectKey }
+  | { kind: 'drop-schema'; schema: string }
+  | { kind: 'create-enum'; type: ObjectKey; values: string[] }
+  | { kind: 'drop-type'; type: ObjectKey }
+  | { kind: 'add-enum-value'; type: ObjectKey; value: string }
+  | { kind: 'begin' | 'commit' | 'rollback' }
+);
+
+export type OpKind = Op['kind'];
+export type OpOf<K extends OpKind> = Extract<Op, { kind: K }>;
+
+/** Display form of a key: `public.user` → `"user"`, `auth.user` → `"auth"."user"`. */
+export function displayName(key: ObjectKey): string {
+  const dot = key.indexOf('.');
+  if (dot < 0) return `"${key}"`;
+  const schema = key.slice(0, dot);
+  const name = key.slice(dot + 1);
+  return schema === 'public' ? `"${name}"` : `"${schema}"."${name}"`;
+}

@@ -1,0 +1,54 @@
+// The real PostgreSQL parser (libpg_query compiled to wasm), loaded lazily on the first statement
+// that needs a tree, then kept warm for the rest of the process.
+//
+// pg-query-emscripten's own parse() copies the input onto the wasm stack, never pops it and then
+// free()s the stack pointer: after ~50 KB of input the heap is corrupt and every later call fails.
+// We copy the input to the heap ourselves and call the raw binding instead.
+
+import type { PgQueryModule } from 'pg-query-emscripten';
+
+/** A node of the JSON parse tree: `{ NodeType: { ...fields } }`. */
+export type PgNode = Record<string, any>;
+
+export interface ParsedStatement {
+  stmt: PgNode;
+  /** UTF-8 byte offset of the statement in the parsed text. */
+  location: number;
+}
+
+export type ParseResult =
+  | { ok: true; statements: ParsedStatement[] }
+  | { ok: false; message: string; /** 0-based UTF-8 byte offset of the error, if known. */ byteOffset?: number };
+
+let modulePromise: Promise<PgQueryModule> | undefined;
+const encoder = new TextEncoder();
+const HEAP = 0; // ALLOC_NORMAL: malloc (the module does not export _malloc itself)
+
+function loadModule(): Promise<PgQueryModule> {
+  modulePromise ??= import('pg-query-emscripten').then((m) => new m.default());
+  return modulePromise;
+}
+
+/** True once the wasm module has been requested (for tests and the bench). */
+export function parserLoaded(): boolean {
+  return modulePromise !== undefined;
+}
+
+export async function parseSql(sql: string): Promise<ParseResult> {
+  const pg = await loadModule();
+  const pointer = pg.allocate(encoder.encode(sql + '\0'), HEAP);
+  try {
+    const raw = pg.raw_parse(pointer);
+    if (raw.error && raw.error.message) {
+      const pos = raw.error.cursorpos;
+      return { ok: false, message: raw.error.message, ...(pos > 0 ? { byteOffset: pos - 1 } : {}) };
+    }
+    const tree = JSON.parse(raw.parse_tree) as { stmts?: { stmt: PgNode; stmt_location?: number }[] };
+    return {
+      ok: true,
+      statements: (tree.stmts ?? []).map((s) => ({ stmt: s.stmt, location: s.stmt_location ?? 0 })),
+    };
+  } finally {
+    pg._free(pointer);
+  }
+}

@@ -1,0 +1,14 @@
+// Minimal typing of the parts of pg-query-emscripten that parser.ts uses (the package ships none).
+declare module 'pg-query-emscripten' {
+  interface RawError {
+    message: string;
+    cursorpos: number;
+  }
+  export interface PgQueryModule {
+    allocate(bytes: Uint8Array, allocator: number): number;
+    raw_parse(pointer: number): { parse_tree: string; error: RawError | null };
+    _free(pointer: number): void;
+  }
+  const factory: new () => Promise<PgQueryModule>;
+  export default factory;
+}

@@ -1,0 +1,15 @@
+import { displayName } from '../ops.js';
+import { safetyRule, type SafetyRule } from './types.js';
+
+export const renameTable: SafetyRule = {
+  meta: safetyRule({
+    id: 'rename-table',
+    defaultSeverity: 'warning',
+    description: 'Renaming an existing table: the running (old) code still queries the old name and fails until the new code is deployed.',
+    help: 'Create the new table (or a view with the new name), migrate the code to it, then drop the old name in a later migration.',
+  }),
+  checkOp(op, state) {
+    if (op.kind !== 'rename-table' || state.isNewTable(op.table)) return undefined;
+    return `Table ${displayName(op.table)} is renamed to ${displayName(op.to)}: code still using the old name breaks.`;
+  },
+};

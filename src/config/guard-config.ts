@@ -1,0 +1,176 @@
+// drizzle-guard's own settings: `.drizzle-guard.json` in the working directory, or the
+// `drizzle-guard` key of package.json. The file's shape is published as
+// schema/drizzle-guard.schema.json; this loader checks the same shape by hand (no runtime ajv).
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FailOn, Finding, Severity } from '../findings.js';
+import { SAFETY_RULE_METAS } from '../checks/safety/rules/index.js';
+
+export type RuleSetting = Severity | 'off';
+
+export interface GuardConfig {
+  /** Where the settings came from (relative to cwd), absent when none exist. */
+  file?: string;
+  /** Per-rule severity override, or `off`. */
+  rules: Record<string, RuleSetting>;
+  /** PostgreSQL major version the migrations run on (safety rules that depend on it). */
+  postgresVersion: number;
+  /** Glob patterns (relative to cwd) of migration files the SQL lint skips. */
+  ignore: string[];
+  /** Overrides the default of --fail-on (an explicit flag still wins). */
+  failOn?: FailOn;
+}
+
+export const CONFIG_FILE = '.drizzle-guard.json';
+export const PACKAGE_KEY = 'drizzle-guard';
+export const DEFAULT_POSTGRES_VERSION = 14;
+
+/** Rule ids of the checks other than safety (integrity, drift, replay, pending): a public contract. */
+const OTHER_RULE_IDS = [
+  'journal-invalid',
+  'journal-entry-missing-file',
+  'file-not-in-journal',
+  'file-unreadable',
+  'journal-idx-sequence',
+  'journal-when-order',
+  'snapshot-missing',
+  'snapshot-invalid',
+  'snapshot-chain-broken',
+  'snapshot-chain-fork',
+  'snapshot-duplicate-id',
+  'statements-without-breakpoint',
+  'migration-modified',
+  'migration-deleted',
+  'schema-drift',
+  'migration-sql-mismatch',
+  'replayed-schema-drift',
+  'replay-failed',
+  'replay-failed-on-existing-rows',
+  'pending-migration',
+  'pending-migration-will-be-skipped',
+  'applied-migration-modified',
+  'applied-migration-unknown',
+];
+
+const knownIds = new Set<string>([...OTHER_RULE_IDS, ...SAFETY_RULE_METAS.map((m) => m.id)]);
+
+/** Lets a check declare rule ids the config may name (call at module load). */
+export function registerRuleIds(ids: Iterable<string>): void {
+  for (const id of ids) knownIds.add(id);
+}
+
+export function knownRuleIds(): ReadonlySet<string> {
+  return knownIds;
+}
+
+const TOP_KEYS = new Set(['$schema', 'rules', 'postgresVersion', 'ignore', 'failOn']);
+const SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warning', 'error'];
+const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
+
+export function defaultGuardConfig(): GuardConfig {
+  return { rules: {}, postgresVersion: DEFAULT_POSTGRES_VERSION, ignore: [] };
+}
+
+/**
+ * Loads the settings for `cwd`. `.drizzle-guard.json` wins over package.json's key; neither gives
+ * the defaults. Errors name the file and every offending key or rule id.
+ */
+export function loadGuardConfig(cwd: string): GuardConfig | { error: string; file?: string } {
+  const own = path.join(cwd, CONFIG_FILE);
+  if (fs.existsSync(own)) {
+    const parsed = readJson(own);
+    if ('error' in parsed) return { error: `${CONFIG_FILE}: ${parsed.error}`, file: CONFIG_FILE };
+    return validateGuardConfig(parsed.value, CONFIG_FILE);
+  }
+  const pkg = path.join(cwd, 'package.json');
+  if (fs.existsSync(pkg)) {
+    const parsed = readJson(pkg);
+    // A broken package.json is not ours to report unless it is where our settings would be.
+    if ('error' in parsed || !isObject(parsed.value) || !(PACKAGE_KEY in parsed.value)) return defaultGuardConfig();
+    return validateGuardConfig(parsed.value[PACKAGE_KEY], `package.json#${PACKAGE_KEY}`);
+  }
+  return defaultGuardConfig();
+}
+
+/** Checks a settings document; `where` names it in messages. */
+export function validateGuardConfig(doc: unknown, where: string): GuardConfig | { error: string; file?: string } {
+  const file = where.startsWith('package.json') ? 'package.json' : where;
+  if (!isObject(doc)) return { error: `${where}: must be a JSON object`, file };
+  const problems: string[] = [];
+  const unknownKeys = Object.keys(doc).filter((k) => !TOP_KEYS.has(k));
+  if (unknownKeys.length) problems.push(`unknown key${unknownKeys.length > 1 ? 's' : ''} ${unknownKeys.map((k) => `"${k}"`).join(', ')} (allowed: ${[...TOP_KEYS].join(', ')})`);
+
+  const config = defaultGuardConfig();
+  config.file = file;
+  if (doc.rules !== undefined) {
+    if (!isObject(doc.rules)) problems.push('"rules" must be an object of rule id → "off" | "info" | "warning" | "error"');
+    else {
+      const unknownRules = Object.keys(doc.rules).filter((id) => !knownIds.has(id));
+      if (unknownRules.length) problems.push(`unknown rule id${unknownRules.length > 1 ? 's' : ''} ${unknownRules.map((k) => `"${k}"`).join(', ')} in "rules"`);
+      for (const [id, value] of Object.entries(doc.rules)) {
+        if (!SETTINGS.includes(value as RuleSetting)) problems.push(`"rules"."${id}" must be one of ${SETTINGS.map((s) => `"${s}"`).join(', ')}`);
+        else if (knownIds.has(id)) config.rules[id] = value as RuleSetting;
+      }
+    }
+  }
+  if (doc.postgresVersion !== undefined) {
+    const v = doc.postgresVersion;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 9 || v > 18) problems.push('"postgresVersion" must be a major version number from 9 to 18');
+    else config.postgresVersion = v;
+  }
+  if (doc.ignore !== undefined) {
+    if (!Array.isArray(doc.ignore) || !doc.ignore.every((p) => typeof p === 'string')) problems.push('"ignore" must be an array of glob patterns');
+    else config.ignore = doc.ignore as string[];
+  }
+  if (doc.failOn !== undefined) {
+    if (!FAIL_ON.includes(doc.failOn as FailOn)) problems.push(`"failOn" must be one of ${FAIL_ON.map((s) => `"${s}"`).join(', ')}`);
+    else config.failOn = doc.failOn as FailOn;
+  }
+  if (problems.length) return { error: `${where}: ${problems.join('; ')}`, file };
+  return config;
+}
+
+/** Applies per-rule settings: drops findings of rules turned off, replaces severities. Pure. */
+export function applyRuleSettings(findings: readonly Finding[], settings: Readonly<Record<string, RuleSetting>>): Finding[] {
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const setting = settings[f.ruleId];
+    if (setting === 'off') continue;
+    out.push(setting === undefined || setting === f.severity ? f : { ...f, severity: setting });
+  }
+  return out;
+}
+
+/** True when `file` (relative to cwd, forward slashes) matches one of the glob patterns. */
+export function isIgnoredPath(file: string, patterns: readonly string[]): boolean {
+  return patterns.some((p) => globToRegExp(p).test(file));
+}
+
+/** `**` crosses folders, `*` and `?` do not; a pattern without `/` matches the file name anywhere. */
+function globToRegExp(pattern: string): RegExp {
+  const p = pattern.replace(/^\.\//, '');
+  let re = '';
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i]!;
+    if (c === '*' && p[i + 1] === '*') {
+      re += p[i + 2] === '/' ? '(?:.*/)?' : '.*';
+      i += p[i + 2] === '/' ? 2 : 1;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(p.includes('/') ? `^${re}$` : `(?:^|/)${re}$`);
+}
+
+function readJson(file: string): { value: unknown } | { error: string } {
+  try {
+    return { value: JSON.parse(fs.readFileSync(file, 'utf8')) };
+  } catch (e) {
+    return { error: e instanceof SyntaxError ? `invalid JSON: ${e.message}` : `cannot be read: ${(e as Error).message}` };
+  }
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
