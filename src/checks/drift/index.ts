@@ -1,0 +1,240 @@
+// Drift: does the TypeScript schema match the latest committed snapshot, and does each new migration's
+// SQL match what drizzle-kit generates between its snapshots? The schema is user code, so loading it and
+// asking drizzle-kit happen in a worker process (run-worker.ts); this module prepares the job and turns
+// the answer into findings.
+
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { findingOf, type Finding } from '../../findings.js';
+import { loadSnapshotDocument } from '../../model/folder.js';
+import { workingTree } from '../../model/tree.js';
+import type { Migration, SnapshotInfo } from '../../model/types.js';
+import type { Check, CheckContext, CheckOutcome } from '../types.js';
+import type { DiffOutcome, DriftJob, KitInfo } from './protocol.js';
+import { migrationSqlMismatch } from './rules/migration-sql-mismatch.js';
+import { schemaDrift } from './rules/schema-drift.js';
+import { schemaLoadFailed } from './rules/schema-load-failed.js';
+import { runDriftWorker, type WorkerOutcome } from './run-worker.js';
+import { compareSql } from './sql-compare.js';
+
+type Json = Record<string, unknown>;
+
+export const driftCheck: Check = {
+  name: 'drift',
+  categories: ['drift'],
+  run: checkDrift,
+};
+
+async function checkDrift(ctx: CheckContext): Promise<CheckOutcome> {
+  const { config } = ctx;
+  if (!ctx.options.allowCodeExecution) {
+    return skipped("the schema is the pull request's own code, and running untrusted code is not allowed here (pull_request_target from a fork)");
+  }
+  if (config.dialect === 'gel') {
+    return skipped('gel has no migration snapshots: drizzle-kit pulls its schema from the database', []);
+  }
+  if (!config.schema || config.schema.length === 0) {
+    return skipped('no schema', [configFinding(ctx, `${config.file ?? 'the drizzle config'} sets no \`schema\`: drift needs the schema files drizzle-kit generate reads`)]);
+  }
+  if (ctx.head.layout === 'folders') return skipped(folderLayoutReason(ctx));
+
+  const history = ctx.head.migrations;
+  const last = history.at(-1);
+  const latest = last ? snapshotOf(ctx, last) : undefined;
+  if (last && !latest) {
+    return skipped(`the latest migration ${last.tag} has no readable snapshot to compare the schema with (see the integrity findings)`);
+  }
+  const fresh = ctx.hasBase ? newMigrationPairs(ctx) : { pairs: [], notes: [] };
+
+  const job: DriftJob = {
+    cwd: ctx.cwd,
+    projectDir: config.file ? path.dirname(path.resolve(ctx.cwd, config.file)) : ctx.cwd,
+    dialect: config.dialect,
+    schema: config.schema,
+    ...(config.casing ? { casing: config.casing } : {}),
+    ...(latest ? { latest } : {}),
+    migrations: fresh.pairs.map(({ migration, prev, cur }) => ({ tag: migration.tag, ...(prev ? { prev } : {}), cur })),
+  };
+  const result = await runDriftWorker(job);
+  if (!result.ok) {
+    const kitNote = 'kit' in result && result.kit ? [kitDescription(result.kit)] : [];
+    return { status: 'ran', findings: [workerFailure(ctx, result)], notes: kitNote };
+  }
+
+  const notes = [kitDescription(result.kit), ...fresh.notes];
+  const findings: Finding[] = [];
+  const against = latest ? `the latest snapshot ${last!.snapshot!.file}` : 'an empty database (there is no migration yet)';
+  const drift = driftFinding(ctx, result.drift, against);
+  if (drift) findings.push(drift);
+  result.migrations.forEach(({ tag, outcome }, i) => {
+    const migration = fresh.pairs[i]!.migration;
+    if (migration.tag !== tag) throw new Error(`drift worker answered for ${tag} instead of ${migration.tag}`);
+    const finding = mismatchFinding(migration, outcome, notes);
+    if (finding) findings.push(finding);
+  });
+  return { status: 'ran', findings, notes };
+}
+
+function skipped(reason: string, findings?: Finding[]): CheckOutcome {
+  return { status: 'skipped', reason, ...(findings ? { findings } : {}) };
+}
+
+/** drizzle-kit 1.0's folders hold diff snapshots that only its own API can replay. */
+function folderLayoutReason(ctx: CheckContext): string {
+  const version = installedKitVersion(ctx);
+  return version && Number(version.split('.')[0]) >= 1
+    ? `drift for drizzle-kit 1.0's folder layout is not implemented yet (drizzle-kit ${version} is installed)`
+    : `the migrations use drizzle-kit 1.0's folder layout, which needs drizzle-kit 1.x installed in the project to rebuild the latest schema (found ${version ? `drizzle-kit ${version}` : 'no drizzle-kit'}); run npm ci before this step`;
+}
+
+function installedKitVersion(ctx: CheckContext): string | undefined {
+  const from = ctx.config.file ? path.resolve(ctx.cwd, ctx.config.file) : path.join(ctx.cwd, 'package.json');
+  let entry: string;
+  try {
+    entry = createRequire(from).resolve('drizzle-kit');
+  } catch {
+    return undefined;
+  }
+  for (let dir = path.dirname(entry); path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    const pkg = path.join(dir, 'package.json');
+    if (!fs.existsSync(pkg)) continue;
+    const json = JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string; version?: string };
+    if (json.name === 'drizzle-kit') return json.version;
+  }
+  return undefined;
+}
+
+/** The whole snapshot document of a migration (the model keeps only headers of large ones). */
+function snapshotOf(ctx: CheckContext, m: Migration): Json | undefined {
+  const info: SnapshotInfo | undefined = m.snapshot;
+  if (!info || info.error) return undefined;
+  if (info.json) return info.json;
+  return loadSnapshotDocument(workingTree(ctx.cwd, ctx.cwd), info.file).json;
+}
+
+interface Pair {
+  migration: Migration;
+  prev?: Json;
+  cur: Json;
+}
+
+/** Each new migration with the snapshot before it and its own; the ones that cannot be paired are noted. */
+function newMigrationPairs(ctx: CheckContext): { pairs: Pair[]; notes: string[] } {
+  const pairs: Pair[] = [];
+  const notes: string[] = [];
+  ctx.head.migrations.forEach((m, i) => {
+    if (!m.isNew) return;
+    const cur = snapshotOf(ctx, m);
+    const before = i > 0 ? ctx.head.migrations[i - 1]! : undefined;
+    const prev = before ? snapshotOf(ctx, before) : undefined;
+    if (!cur || (before && !prev)) {
+      notes.push(`${m.tag}: SQL not compared with drizzle-kit's (a snapshot is missing or unreadable)`);
+      return;
+    }
+    pairs.push({ migration: m, cur, ...(prev ? { prev } : {}) });
+  });
+  return { pairs, notes };
+}
+
+function kitDescription(kit: KitInfo): string {
+  const which = kit.source === 'project' ? "the project's own" : 'the bundled';
+  return `drift: compared with ${which} drizzle-kit ${kit.version}${kit.note ? ` (${kit.note})` : ''}`;
+}
+
+function configFinding(ctx: CheckContext, message: string, where?: { file: string; line?: number }): Finding {
+  const file = where ? relative(ctx, where.file) : ctx.config.file;
+  return findingOf(schemaLoadFailed, { message, ...(file ? { file } : {}), ...(where?.line ? { line: where.line } : {}) });
+}
+
+function relative(ctx: CheckContext, abs: string): string {
+  return path.relative(ctx.cwd, abs).split(path.sep).join('/');
+}
+
+function workerFailure(ctx: CheckContext, result: Exclude<WorkerOutcome, { ok: true }>): Finding {
+  switch (result.kind) {
+    case 'schema-missing':
+      return configFinding(ctx, `schema not found: ${result.message}`);
+    case 'import-failed':
+      return configFinding(ctx, `importing the schema threw: ${result.message}`, result.file ? { file: result.file, line: result.line } : undefined);
+    case 'orm-missing':
+      return configFinding(ctx, result.message);
+    case 'timeout':
+    case 'crashed':
+    case 'kit-failed':
+      return configFinding(ctx, `drift could not run: ${result.message}`);
+  }
+}
+
+function generateCommand(ctx: CheckContext): string {
+  return `npx drizzle-kit generate${ctx.config.file ? ` --config ${ctx.config.file}` : ''}`;
+}
+
+function driftFinding(ctx: CheckContext, outcome: DiffOutcome, against: string): Finding | undefined {
+  const file = ctx.config.file;
+  switch (outcome.kind) {
+    case 'same':
+      return undefined;
+    case 'sql':
+      return findingOf(schemaDrift, {
+        message: `The schema differs from ${against}: \`drizzle-kit generate\` would write ${count(outcome.statements.length, 'statement')} that no committed migration has.`,
+        ...(file ? { file } : {}),
+        sql: outcome.statements.map((s) => s.trim()).join('\n'),
+        help: `Run \`${generateCommand(ctx)}\` locally, review the new migration and commit it with its snapshot.`,
+      });
+    case 'rename':
+      return findingOf(schemaDrift, {
+        message:
+          `The schema differs from ${against}, and \`drizzle-kit generate\` would ask before writing SQL: ` +
+          (outcome.candidates.length > 0 ? outcome.candidates.join('; ') : 'a rename question it cannot be answered in CI'),
+        ...(file ? { file } : {}),
+        ...(outcome.dropAdd?.length ? { sql: `-- if nothing was renamed (drop and create):\n${outcome.dropAdd.map((s) => s.trim()).join('\n')}` } : {}),
+        help: `Run \`${generateCommand(ctx)}\` locally, answer each question (a rename keeps the data, drop+create loses it), and commit the migration with its snapshot.`,
+      });
+    case 'failed':
+      return configFinding(ctx, `drizzle-kit could not diff the schema against ${against}: ${outcome.message}`);
+  }
+}
+
+function mismatchFinding(m: Migration, outcome: DiffOutcome, notes: string[]): Finding | undefined {
+  const committed = m.sql ?? '';
+  const where = { file: m.file, migration: m.tag };
+  switch (outcome.kind) {
+    case 'same': {
+      if (compareSql([], committed).added.length === 0) return undefined;
+      return findingOf(migrationSqlMismatch, {
+        ...where,
+        severity: 'info',
+        message: `${m.tag} leaves the snapshot unchanged and holds hand-written SQL: a \`drizzle-kit generate --custom\` migration, not compared with generated SQL.`,
+      });
+    }
+    case 'sql': {
+      const diff = compareSql(outcome.statements, committed);
+      if (diff.missing.length === 0 && diff.added.length === 0) return undefined;
+      const parts = [
+        diff.missing.length ? `missing ${count(diff.missing.length, 'statement')} drizzle-kit generates: ${quoteList(diff.missing)}` : '',
+        diff.added.length ? `${count(diff.added.length, 'statement')} drizzle-kit does not generate: ${quoteList(diff.added)}` : '',
+      ].filter(Boolean);
+      return findingOf(migrationSqlMismatch, {
+        ...where,
+        message: `${m.tag}'s SQL differs from what drizzle-kit generates between its previous snapshot and its own: ${parts.join('; ')}.`,
+        sql: outcome.statements.map((s) => s.trim()).join('\n'),
+      });
+    }
+    case 'rename':
+      notes.push(`${m.tag}: SQL not compared with drizzle-kit's (its snapshot step involves a rename answered interactively)`);
+      return undefined;
+    case 'failed':
+      notes.push(`${m.tag}: SQL not compared with drizzle-kit's (${outcome.message})`);
+      return undefined;
+  }
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function quoteList(statements: string[]): string {
+  const shown = statements.slice(0, 5).map((s) => `\`${s.length > 160 ? `${s.slice(0, 157)}…` : s}\``);
+  return shown.join(', ') + (statements.length > 5 ? ` and ${statements.length - 5} more` : '');
+}

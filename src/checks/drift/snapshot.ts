@@ -1,0 +1,131 @@
+// Snapshot helpers shared by the drift check and its worker: normalization (what makes two snapshots
+// "the same schema"), the empty snapshot a first migration starts from, and the rename candidates
+// drizzle-kit would ask about.
+
+import type { Dialect } from '../../model/types.js';
+
+type Json = Record<string, unknown>;
+
+/** Fields that identify a snapshot or record interactive answers, not the schema itself. */
+const IDENTITY_KEYS = new Set(['id', 'prevId', 'prevIds', '_meta']);
+
+/**
+ * A canonical JSON text of the schema a snapshot describes: identity fields dropped, object keys sorted
+ * at every depth (drizzle-kit writes keys in declaration order), array order kept (it is meaningful:
+ * enum values, index and primary-key columns).
+ */
+export function normalizeSnapshot(snapshot: Json): string {
+  return JSON.stringify(sortKeys(snapshot, true));
+}
+
+function sortKeys(value: unknown, top: boolean): unknown {
+  if (Array.isArray(value)) return value.map((v) => sortKeys(v, false));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Json = {};
+  for (const key of Object.keys(value).sort()) {
+    if (top && IDENTITY_KEYS.has(key)) continue;
+    out[key] = sortKeys((value as Json)[key], false);
+  }
+  return out;
+}
+
+export const ORIGIN_ID = '00000000-0000-0000-0000-000000000000';
+
+/** The snapshot drizzle-kit diffs against when a project has no migration yet (its `dry` snapshots). */
+export function emptySnapshot(dialect: Dialect): Json {
+  const meta = { schemas: {}, tables: {}, columns: {} };
+  const base = { id: ORIGIN_ID, prevId: '', tables: {}, views: {} };
+  switch (dialect) {
+    case 'postgresql':
+      return { ...base, version: '7', dialect: 'postgresql', enums: {}, schemas: {}, sequences: {}, roles: {}, policies: {}, _meta: meta };
+    case 'mysql':
+      return { ...base, version: '5', dialect: 'mysql', _meta: meta };
+    case 'singlestore':
+      return { ...base, version: '1', dialect: 'singlestore', _meta: meta };
+    case 'sqlite':
+    case 'turso':
+      return { ...base, version: '6', dialect: 'sqlite', enums: {}, _meta: { tables: {}, columns: {} } };
+    case 'gel':
+      throw new Error('gel has no migration snapshots');
+  }
+}
+
+/** Collections whose entries drizzle-kit matches by name and asks about when one disappears and one appears. */
+const RENAMEABLE: Record<string, string> = {
+  tables: 'table',
+  enums: 'enum',
+  schemas: 'schema',
+  sequences: 'sequence',
+  views: 'view',
+  roles: 'role',
+  policies: 'policy',
+};
+
+/**
+ * The questions `drizzle-kit generate` would ask, in plain words: for each kind of object (and for the
+ * columns of each table present on both sides), the names removed and the names added.
+ */
+export function renameCandidates(prev: Json, cur: Json): string[] {
+  const out: string[] = [];
+  for (const [collection, noun] of Object.entries(RENAMEABLE)) {
+    const before = asRecord(prev[collection]);
+    const after = asRecord(cur[collection]);
+    const removed = Object.keys(before).filter((k) => !(k in after));
+    const added = Object.keys(after).filter((k) => !(k in before));
+    if (removed.length > 0 && added.length > 0) out.push(question(noun, removed, added, 'create'));
+  }
+  const prevTables = asRecord(prev.tables);
+  const curTables = asRecord(cur.tables);
+  for (const [key, table] of Object.entries(curTables)) {
+    if (!(key in prevTables)) continue;
+    const before = asRecord(asRecord(prevTables[key]).columns);
+    const after = asRecord(asRecord(table).columns);
+    const removed = Object.keys(before).filter((k) => !(k in after));
+    const added = Object.keys(after).filter((k) => !(k in before));
+    const name = tableName(key, asRecord(table));
+    if (removed.length > 0 && added.length > 0) {
+      out.push(question('column', removed.map((c) => `${name}.${c}`), added.map((c) => `${name}.${c}`), 'add'));
+    }
+  }
+  return out;
+}
+
+function question(noun: string, removed: string[], added: string[], verb: string): string {
+  const list = (names: string[]) => names.join(', ');
+  const plural = (names: string[]) => (names.length > 1 ? `${noun}s` : noun);
+  return `${plural(removed)} ${list(removed)} removed and ${plural(added)} ${list(added)} added: rename or drop+${verb}?`;
+}
+
+/** pg keys tables "schema.name"; show "name" for the public schema, as users write it. */
+function tableName(key: string, table: Json): string {
+  const name = typeof table.name === 'string' ? table.name : key;
+  return typeof table.schema === 'string' && table.schema !== '' && table.schema !== 'public' ? `${table.schema}.${name}` : name;
+}
+
+/**
+ * `cur` with the added side of every ambiguous pair removed from `prev`'s point of view: diffing
+ * prev → bridge → cur asks nothing (bridge only drops, the second step only adds), and together they give
+ * the SQL drizzle-kit would write if every question were answered "drop and create".
+ */
+export function dropOnlyBridge(prev: Json, cur: Json): Json {
+  const bridge: Json = { ...prev };
+  for (const collection of Object.keys(RENAMEABLE)) {
+    if (!(collection in prev)) continue;
+    const after = asRecord(cur[collection]);
+    bridge[collection] = Object.fromEntries(Object.entries(asRecord(prev[collection])).filter(([k]) => k in after));
+  }
+  const prevTables = asRecord(bridge.tables);
+  const curTables = asRecord(cur.tables);
+  bridge.tables = Object.fromEntries(
+    Object.entries(prevTables).map(([key, table]) => {
+      const after = asRecord(asRecord(curTables[key]).columns);
+      const columns = Object.fromEntries(Object.entries(asRecord(asRecord(table).columns)).filter(([c]) => c in after));
+      return [key, { ...asRecord(table), columns }];
+    }),
+  );
+  return bridge;
+}
+
+function asRecord(v: unknown): Json {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {};
+}

@@ -1,0 +1,218 @@
+// The drift worker: a child process that imports the user's schema and asks drizzle-kit for the SQL.
+// It runs user code and drizzle-kit's interactive diff, so the parent keeps it at arm's length: stdin is
+// closed (a rename question throws instead of waiting), a timer ends it, and every answer travels over
+// the IPC channel. One job in, one result out.
+
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BUNDLED_KIT_VERSION, type DiffOutcome, type DriftJob, type DriftResult, type KitInfo } from './checks/drift/protocol.js';
+import { dropOnlyBridge, emptySnapshot, normalizeSnapshot, renameCandidates } from './checks/drift/snapshot.js';
+import { findSchemaFiles, tsconfigAliases, userFrame } from './checks/drift/schema-files.js';
+
+type Json = Record<string, unknown>;
+
+/** The part of drizzle-kit's `api` the check needs, whatever the dialect. */
+interface Kit {
+  info: KitInfo;
+  serialize(imports: Record<string, unknown>): Promise<Json>;
+  diff(prev: Json, cur: Json): Promise<string[]>;
+  upgrade(snapshot: Json): Json;
+}
+
+class WorkerError extends Error {
+  constructor(
+    readonly kind: Exclude<DriftResult, { ok: true }>['kind'],
+    message: string,
+    readonly where?: { file: string; line?: number },
+  ) {
+    super(message);
+  }
+}
+
+process.once('message', (job: DriftJob) => {
+  run(job).then(reply, (e: unknown) => {
+    const err = e instanceof WorkerError ? e : new WorkerError('kit-failed', errorText(e));
+    reply({ ok: false, kind: err.kind, message: err.message, file: err.where?.file, line: err.where?.line, kit: currentKit });
+  });
+});
+
+let currentKit: KitInfo | undefined;
+
+function reply(result: DriftResult): void {
+  process.send!(result, () => process.exit(0));
+}
+
+async function run(job: DriftJob): Promise<DriftResult> {
+  const files = findSchemaFiles(job.cwd, job.schema);
+  if (files.length === 0) {
+    throw new WorkerError('schema-missing', `no schema files match ${job.schema.map((s) => `'${s}'`).join(', ')} (relative to ${job.cwd})`);
+  }
+  assertOrmInstalled(files[0]!);
+  const kit = await loadKit(job);
+  currentKit = kit.info;
+  const imports = await importSchema(files, job.projectDir);
+  const current = await kit.serialize(imports);
+  const latest = job.latest ? kit.upgrade(job.latest) : emptySnapshot(job.dialect);
+  const drift = await diff(kit, latest, current);
+  const migrations = [];
+  for (const m of job.migrations) {
+    const prev = m.prev ? kit.upgrade(m.prev) : emptySnapshot(job.dialect);
+    migrations.push({ tag: m.tag, outcome: await diff(kit, prev, kit.upgrade(m.cur)) });
+  }
+  return { ok: true, kit: kit.info, schemaFiles: files, drift, migrations };
+}
+
+/** What `drizzle-kit generate` would write between two snapshots, without ever waiting for an answer. */
+async function diff(kit: Kit, prev: Json, cur: Json): Promise<DiffOutcome> {
+  if (normalizeSnapshot(prev) === normalizeSnapshot(cur)) return { kind: 'same' };
+  try {
+    const statements = await kit.diff(prev, cur);
+    return statements.length === 0 ? { kind: 'same' } : { kind: 'sql', statements };
+  } catch (e) {
+    if (!isPromptError(e)) return { kind: 'failed', message: errorText(e) };
+    const candidates = renameCandidates(prev, cur);
+    let dropAdd: string[] | undefined;
+    try {
+      const bridge = dropOnlyBridge(prev, cur);
+      dropAdd = [...(await kit.diff(prev, bridge)), ...(await kit.diff(bridge, cur))];
+    } catch {
+      // Some renames (e.g. inside policies) are not covered by the bridge: the candidates still stand.
+    }
+    return { kind: 'rename', candidates, dropAdd };
+  }
+}
+
+/** drizzle-kit's prompt library refuses to ask without a terminal; stdin is closed, so that is how a question surfaces. */
+function isPromptError(e: unknown): boolean {
+  return /TTY|prompt|raw mode/i.test(errorText(e));
+}
+
+function assertOrmInstalled(firstSchemaFile: string): void {
+  try {
+    createRequire(firstSchemaFile).resolve('drizzle-orm');
+  } catch {
+    throw new WorkerError(
+      'orm-missing',
+      `drizzle-orm is not installed for ${firstSchemaFile}: run npm ci (or pnpm install / yarn install) before this step`,
+    );
+  }
+}
+
+/** The project's own drizzle-kit when it has a 0.x one (it wrote the snapshots), else ours. */
+async function loadKit(job: DriftJob): Promise<Kit> {
+  const projectRequire = createRequire(path.join(job.projectDir, 'package.json'));
+  let note: string | undefined;
+  let apiFile: string | undefined;
+  try {
+    apiFile = projectRequire.resolve('drizzle-kit/api');
+  } catch {
+    // Not installed (or too old to have an API): the bundled kit answers.
+  }
+  if (apiFile) {
+    const version = packageVersion(apiFile);
+    if (Number(version.split('.')[0]) >= 1) {
+      note = `the project's drizzle-kit ${version} has a different API than the journal layout needs`;
+    } else {
+      const api = projectRequire(apiFile) as Json;
+      const kit = kitOf(api, job, { source: 'project', version });
+      if (kit) return kit;
+      note = `the project's drizzle-kit ${version} lacks the API functions for ${job.dialect}`;
+    }
+  }
+  const api = (await import('drizzle-kit/api')) as unknown as Json;
+  const kit = kitOf(api, job, { source: 'bundled', version: BUNDLED_KIT_VERSION, note });
+  if (!kit) throw new WorkerError('kit-failed', `the bundled drizzle-kit cannot handle dialect ${job.dialect}`);
+  return kit;
+}
+
+const API_NAMES: Record<string, [serialize: string, diff: string]> = {
+  postgresql: ['generateDrizzleJson', 'generateMigration'],
+  mysql: ['generateMySQLDrizzleJson', 'generateMySQLMigration'],
+  sqlite: ['generateSQLiteDrizzleJson', 'generateSQLiteMigration'],
+  // drizzle-kit's API has no libsql differ; turso schemas serialize as sqlite snapshots.
+  turso: ['generateSQLiteDrizzleJson', 'generateSQLiteMigration'],
+  singlestore: ['generateSingleStoreDrizzleJson', 'generateSingleStoreMigration'],
+};
+
+function kitOf(api: Json, job: DriftJob, info: KitInfo): Kit | undefined {
+  const names = API_NAMES[job.dialect];
+  if (!names) return undefined;
+  const serialize = api[names[0]] as ((...args: unknown[]) => Json | Promise<Json>) | undefined;
+  const differ = api[names[1]] as ((prev: Json, cur: Json) => Promise<string[]>) | undefined;
+  if (typeof serialize !== 'function' || typeof differ !== 'function') return undefined;
+  const upPg = api.upPgSnapshot as ((s: Json) => Json) | undefined;
+  return {
+    info,
+    // pg's serializer takes (imports, prevId, schemaFilters, casing); the others (imports, prevId, casing).
+    serialize: async (imports) =>
+      job.dialect === 'postgresql' ? serialize(imports, undefined, undefined, job.casing) : serialize(imports, undefined, job.casing),
+    diff: (prev, cur) => differ(prev, cur),
+    upgrade: (s) => (job.dialect === 'postgresql' && upPg ? upPg(s) : s),
+  };
+}
+
+function packageVersion(fileInPackage: string): string {
+  for (let dir = path.dirname(fileInPackage); ; dir = path.dirname(dir)) {
+    const pkg = path.join(dir, 'package.json');
+    if (fs.existsSync(pkg)) {
+      const json = JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string; version?: string };
+      if (json.name === 'drizzle-kit') return json.version ?? 'unknown';
+    }
+    if (path.dirname(dir) === dir) return 'unknown';
+  }
+}
+
+/**
+ * Imports every schema file as drizzle-kit does (each module's exports; one object counted once), with a
+ * TypeScript transform that keeps line numbers so an error points at the user's line.
+ */
+async function importSchema(files: string[], projectDir: string): Promise<Record<string, unknown>> {
+  const [{ createJiti }, { transform }] = await Promise.all([import('jiti'), import('sucrase')]);
+  const jiti = createJiti(pathToFileURL(path.join(projectDir, 'package.json')).href, {
+    fsCache: false,
+    alias: tsconfigAliases(projectDir),
+    transform: (opts) => ({
+      code: transform(opts.source, {
+        transforms: opts.ts ? ['typescript', 'imports'] : ['imports'],
+        filePath: opts.filename,
+      }).code,
+    }),
+  });
+  const imports: Record<string, unknown> = {};
+  const seen = new Set<unknown>();
+  for (const file of files) {
+    let mod: Json;
+    try {
+      mod = (await jiti.import(file)) as Json;
+    } catch (e) {
+      throw importError(e, file);
+    }
+    for (const [name, value] of Object.entries(mod ?? {})) {
+      // pgEnum() returns a function, so functions count too.
+      if (value === null || (typeof value !== 'object' && typeof value !== 'function') || seen.has(value)) continue;
+      seen.add(value);
+      imports[`${file}#${name}`] = value;
+    }
+  }
+  return imports;
+}
+
+function importError(e: unknown, file: string): WorkerError {
+  const message = errorText(e);
+  const code = (e as { code?: string } | null)?.code;
+  if ((code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND' || /Cannot find (module|package)/.test(message)) && /drizzle-orm/.test(message)) {
+    return new WorkerError('orm-missing', `${firstLine(message)}: run npm ci (or pnpm install / yarn install) before this step`);
+  }
+  const stack = (e as { stack?: string } | null)?.stack ?? '';
+  return new WorkerError('import-failed', firstLine(message), userFrame(stack, [path.dirname(process.argv[1] ?? '')]) ?? { file });
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0]!.slice(0, 500);
+}
