@@ -37,23 +37,24 @@ export function relationKey(relation: PgNode | undefined): ObjectKey | undefined
   return `${relation.schemaname ?? 'public'}.${relation.relname}`;
 }
 
-export function opsOfAlterTable(stmt: PgNode, locate: Locate): Op[] {
-  if (stmt.RenameStmt) return opsOfRename(stmt.RenameStmt, locate);
+/** `clauseAt(i)`: file offset of the i-th sub-command (the tree gives most commands no location). */
+export function opsOfAlterTable(stmt: PgNode, locate: Locate, clauseAt: (i: number) => number): Op[] {
+  if (stmt.RenameStmt) return opsOfRename(stmt.RenameStmt, clauseAt(0));
   const alter = stmt.AlterTableStmt;
   if (!alter || alter.objtype !== 'OBJECT_TABLE') return [];
   const table = relationKey(alter.relation);
   if (!table) return [];
-  const stmtAt = locate(undefined);
   const ops: Op[] = [];
-  for (const item of alter.cmds ?? []) {
+  (alter.cmds ?? []).forEach((item: PgNode, i: number) => {
     const cmd = item.AlterTableCmd;
-    if (!cmd) continue;
+    if (!cmd) return;
+    const at = clauseAt(i);
     switch (cmd.subtype) {
       case 'AT_AddColumn':
-        ops.push(...opsOfAddColumn(table, cmd.def?.ColumnDef ?? {}, locate));
+        ops.push(...opsOfAddColumn(table, cmd.def?.ColumnDef ?? {}, at, locate));
         break;
       case 'AT_DropColumn':
-        ops.push({ kind: 'drop-column', table, column: cmd.name, at: stmtAt });
+        ops.push({ kind: 'drop-column', table, column: cmd.name, at });
         break;
       case 'AT_AlterColumnType': {
         const def = cmd.def?.ColumnDef ?? {};
@@ -63,30 +64,29 @@ export function opsOfAlterTable(stmt: PgNode, locate: Locate): Op[] {
           column: cmd.name,
           type: typeNameText(def.typeName),
           using: def.raw_default !== undefined,
-          at: locate(def.location),
+          at,
         });
         break;
       }
       case 'AT_SetNotNull':
-        ops.push({ kind: 'set-not-null', table, column: cmd.name, at: stmtAt });
+        ops.push({ kind: 'set-not-null', table, column: cmd.name, at });
         break;
       case 'AT_DropNotNull':
-        ops.push({ kind: 'drop-not-null', table, column: cmd.name, at: stmtAt });
+        ops.push({ kind: 'drop-not-null', table, column: cmd.name, at });
         break;
       case 'AT_AddConstraint': {
-        const op = constraintOp(table, cmd.def?.Constraint, locate);
+        const op = constraintOp(table, cmd.def?.Constraint, () => at);
         if (op) ops.push(op);
         break;
       }
     }
-  }
+  });
   return ops;
 }
 
-function opsOfRename(rename: PgNode, locate: Locate): Op[] {
+function opsOfRename(rename: PgNode, at: number): Op[] {
   const table = relationKey(rename.relation);
   if (!table) return [];
-  const at = locate(undefined);
   if (rename.renameType === 'OBJECT_TABLE') {
     const schema = table.slice(0, table.indexOf('.'));
     return [{ kind: 'rename-table', table, to: `${schema}.${rename.newname}`, at }];
@@ -97,7 +97,7 @@ function opsOfRename(rename: PgNode, locate: Locate): Op[] {
   return [];
 }
 
-function opsOfAddColumn(table: ObjectKey, def: PgNode, locate: Locate): Op[] {
+function opsOfAddColumn(table: ObjectKey, def: PgNode, at: number, locate: Locate): Op[] {
   const constraints: PgNode[] = (def.constraints ?? []).map((c: PgNode) => c.Constraint ?? {});
   const typeName: string[] = (def.typeName?.names ?? []).map((n: PgNode) => n.String?.sval);
   const defaultExpr = constraints.find((c) => c.contype === 'CONSTR_DEFAULT')?.raw_expr;
@@ -108,12 +108,12 @@ function opsOfAddColumn(table: ObjectKey, def: PgNode, locate: Locate): Op[] {
       : SERIAL_TYPES.has(typeName[typeName.length - 1] ?? '')
         ? 'serial'
         : undefined;
-  const at = locate(def.location);
   const ops: Op[] = [
     {
       kind: 'add-column',
       table,
       column: def.colname,
+      type: typeNameText(def.typeName),
       // An inline PRIMARY KEY implies NOT NULL.
       notNull: constraints.some((c) => c.contype === 'CONSTR_NOTNULL' || c.contype === 'CONSTR_PRIMARY'),
       ...(defaultExpr !== undefined ? { default: isVolatile(defaultExpr) ? 'volatile' : 'constant' } : {}),

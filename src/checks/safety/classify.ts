@@ -7,8 +7,11 @@ import type { ObjectKey, Op } from './ops.js';
 
 export type Classification =
   | { kind: 'ops'; ops: Op[] }
-  /** ALTER TABLE: needs the parse tree. `table` lets the caller skip it when the table is new. */
-  | { kind: 'alter-table'; table: ObjectKey; renames: boolean }
+  /**
+   * ALTER TABLE: needs the parse tree. `table` lets the caller skip it when the table is new;
+   * `clauseStarts` are the file offsets of its comma-separated sub-commands (the tree has none).
+   */
+  | { kind: 'alter-table'; table: ObjectKey; renames: boolean; clauseStarts: number[] }
   | { kind: 'other' };
 
 /** Reads tokens left to right; `base` is added to offsets to make them file offsets. */
@@ -101,6 +104,23 @@ export class TokenCursor {
 
 const PUBLIC = 'public';
 
+/** The rest of an ALTER TABLE after the table name, split on top-level commas. */
+export function splitClauses(c: TokenCursor): TokenCursor[] {
+  const clauses: TokenCursor[] = [];
+  let depth = 0;
+  let from = c.pos;
+  for (let i = c.pos; i <= c.tokens.length; i++) {
+    const t = c.tokens[i];
+    if (t?.kind === 'punct' && t.value === '(') depth++;
+    if (t?.kind === 'punct' && t.value === ')') depth--;
+    if (t === undefined || (depth === 0 && t.kind === 'punct' && t.value === ',')) {
+      if (i > from) clauses.push(new TokenCursor(c.tokens.slice(from, i), c.base));
+      from = i + 1;
+    }
+  }
+  return clauses;
+}
+
 export function classifyPostgres(tokens: Token[], base: number): Classification {
   const c = new TokenCursor(tokens, base);
   const at = c.offset();
@@ -134,7 +154,7 @@ export function classifyPostgres(tokens: Token[], base: number): Classification 
     const table = c.qualifiedName(PUBLIC);
     if (table === undefined) return { kind: 'other' };
     const renames = tokens.some((t) => t.kind === 'word' && t.value === 'RENAME');
-    return { kind: 'alter-table', table, renames };
+    return { kind: 'alter-table', table, renames, clauseStarts: splitClauses(c).map((clause) => clause.offset()) };
   }
   return { kind: 'other' };
 }

@@ -2,7 +2,7 @@
 // COLUMN / TABLE, MySQL MODIFY / CHANGE (type changes), ADD COLUMN (for drop-and-add-column), and
 // drizzle-kit's SQLite table rebuild (`__new_x`, copy, DROP TABLE x, rename) that drops columns.
 
-import { TokenCursor } from './classify.js';
+import { splitClauses, TokenCursor } from './classify.js';
 import type { Token } from './lexer.js';
 import type { ObjectKey, Op } from './ops.js';
 
@@ -86,23 +86,6 @@ function columnList(c: TokenCursor): string[] | undefined {
     if (c.acceptPunct(')')) return out;
     if (!c.acceptPunct(',')) return undefined;
   }
-}
-
-/** The ALTER TABLE clauses after the table name, split on top-level commas. */
-function splitClauses(c: TokenCursor): TokenCursor[] {
-  const clauses: TokenCursor[] = [];
-  let depth = 0;
-  let from = c.pos;
-  for (let i = c.pos; i <= c.tokens.length; i++) {
-    const t = c.tokens[i];
-    if (t?.kind === 'punct' && t.value === '(') depth++;
-    if (t?.kind === 'punct' && t.value === ')') depth--;
-    if (t === undefined || (depth === 0 && t.kind === 'punct' && t.value === ',')) {
-      if (i > from) clauses.push(new TokenCursor(c.tokens.slice(from, i), c.base));
-      from = i + 1;
-    }
-  }
-  return clauses;
 }
 
 function alterClause(c: TokenCursor, table: ObjectKey, dialect: 'mysql' | 'sqlite'): Op[] {

@@ -86,6 +86,7 @@ export class SafetyLinter {
       isNewTable: (t) => this.newTables.has(t),
       isNewType: (t) => this.newTypes.has(t),
       migrationOps,
+      migrationStatements: statements,
       uncommittedEnumValues: this.uncommitted,
       enumValuesBefore: before.enumValues,
       columnTypeBefore: before.columnType,
@@ -191,8 +192,13 @@ export class SafetyLinter {
     }
     if (cls.kind !== 'alter-table') return;
     for (const parsed of result.statements) {
+      const clauseStarts = cls.clauseStarts;
       stmt.ops.push(
-        ...opsOfAlterTable(parsed.stmt, (loc) => toFile(loc ?? parsed.location)),
+        ...opsOfAlterTable(
+          parsed.stmt,
+          (loc) => toFile(loc ?? parsed.location),
+          (i) => clauseStarts[i] ?? stmt.base,
+        ),
       );
     }
   }

@@ -16,6 +16,8 @@ export type Op = { at: number } & (
       kind: 'add-column';
       table: ObjectKey;
       column: string;
+      /** Type as written (PostgreSQL: from the tree, e.g. `varchar(255)`, `bool`); absent when not read. */
+      type?: string;
       notNull: boolean;
       /** Absent: no default. 'volatile': evaluated per row (rewrites the table). */
       default?: 'constant' | 'volatile';

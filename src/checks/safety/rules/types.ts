@@ -18,6 +18,8 @@ export interface LintState {
   isNewType(type: ObjectKey): boolean;
   /** Every op of the migration being linted, in order (for rules that look at the whole file). */
   readonly migrationOps: readonly Op[];
+  /** Every statement of the migration being linted, in order. */
+  readonly migrationStatements: readonly StatementView[];
   /** Enum values added in the still-open transaction, by value. */
   readonly uncommittedEnumValues: ReadonlyMap<string, { type: ObjectKey; at: number }>;
   /** Enum values and column types from the snapshot before this migration, when known. */
