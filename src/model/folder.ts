@@ -64,9 +64,11 @@ function readJournalLayout(tree: FileTree, config: ResolvedConfig, journalFile: 
       });
     }
   }
-  const strayFiles = entries
-    .filter((e) => e.kind === 'file' && e.name.endsWith('.sql') && !journaled.has(joinPath(out, e.name)))
-    .map((e) => joinPath(out, e.name));
+  // With an unreadable journal nothing is known to be journaled: journal-invalid says it all.
+  const strayFiles =
+    'journal' in parsed
+      ? entries.filter((e) => e.kind === 'file' && e.name.endsWith('.sql') && !journaled.has(joinPath(out, e.name))).map((e) => joinPath(out, e.name))
+      : [];
   return {
     layout: 'journal',
     out,
@@ -220,7 +222,18 @@ export function readSnapshotHeader(tree: FileTree, file: string): SnapshotInfo {
     // Something is off: parse it fully to report the exact JSON error.
     return loadSnapshotDocument(tree, file);
   }
-  return { file, id, prevIds: prevIdsOf(body, str('prevId')), version: str('version'), dialect: str('dialect') };
+  return { file, id, prevIds: prevIdsOf(body, str('prevId')), version: str('version'), dialect: str('dialect'), ...keyPositions(body) };
+}
+
+function keyPositions(text: string): Pick<SnapshotInfo, 'idPosition' | 'prevIdPosition'> {
+  const source = new SourceText(text);
+  const at = (re: RegExp) => {
+    const m = re.exec(text);
+    return m ? source.positionAt(m.index) : undefined;
+  };
+  const idPosition = at(/"id"\s*:/);
+  const prevIdPosition = at(/"prevIds?"\s*:/);
+  return { ...(idPosition ? { idPosition } : {}), ...(prevIdPosition ? { prevIdPosition } : {}) };
 }
 
 /** Offset of the first object/array value in the head that is not `prevIds`: the schema body starts there. */
@@ -240,13 +253,15 @@ function prevIdsOf(body: string, prevId: string | undefined): string[] {
 export function loadSnapshotDocument(tree: FileTree, file: string): SnapshotInfo {
   const bytes = tree.read(file);
   if (bytes === undefined) return { file, prevIds: [], error: { file, message: 'cannot be read', position: { line: 1, column: 1 } } };
-  const parsed = parseJson(file, bytes.toString('utf8'));
+  const text = bytes.toString('utf8');
+  const parsed = parseJson(file, text);
   if ('error' in parsed) return { file, prevIds: [], error: parsed.error };
   const doc = parsed.value;
   if (!isObject(doc)) return { file, prevIds: [], error: { file, message: 'not a JSON object', position: { line: 1, column: 1 } } };
   const s = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const prevIds = Array.isArray(doc.prevIds) ? doc.prevIds.filter((p): p is string => typeof p === 'string') : s(doc.prevId) !== undefined ? [s(doc.prevId)!] : [];
-  const info: SnapshotInfo = { file, id: s(doc.id), prevIds, version: s(doc.version), dialect: s(doc.dialect), json: doc };
+  const head = text.slice(0, firstNestedValue(text.slice(0, SNAPSHOT_HEAD_BYTES)));
+  const info: SnapshotInfo = { file, id: s(doc.id), prevIds, version: s(doc.version), dialect: s(doc.dialect), ...keyPositions(head), json: doc };
   if (info.id === undefined) info.error = { file, message: 'no "id" field', position: { line: 1, column: 1 } };
   return info;
 }

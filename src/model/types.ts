@@ -69,6 +69,9 @@ export interface SnapshotInfo {
   prevIds: string[];
   version?: string;
   dialect?: string;
+  /** Where `id` and `prevId`/`prevIds` are written, for findings. */
+  idPosition?: Position;
+  prevIdPosition?: Position;
   /** The parsed document (kept for drift); undefined when it did not parse. */
   json?: Record<string, unknown>;
   error?: JsonError;

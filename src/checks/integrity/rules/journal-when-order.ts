@@ -25,7 +25,8 @@ export const journalWhenOrder: IntegrityRule = {
       }
       if (!newest || m.when > newest.when) newest = { when: m.when, tag: m.tag };
     }
-    findings.push(...behindBase(this, ctx));
+    const flagged = new Set(findings.map((f) => f.migration));
+    findings.push(...behindBase(this, ctx).filter((f) => !flagged.has(f.migration)));
     return findings;
   },
 };

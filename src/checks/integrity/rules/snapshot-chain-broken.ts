@@ -10,6 +10,8 @@ export const snapshotChainBroken: IntegrityRule = {
     help: 'The history was rewritten (a snapshot deleted, renumbered or copied from another branch). Set `prevId` to the id of the snapshot before it, or regenerate the migration from the base branch.',
   },
   check(ctx) {
+    // An unparsable snapshot's id is unknown: its children would look orphaned (snapshot-invalid reports the cause).
+    if (ctx.head.snapshots.some((s) => s.error)) return [];
     const ids = new Set(ctx.head.snapshots.map((s) => s.id).filter((id) => id !== undefined));
     return ctx.head.snapshots.flatMap((s) =>
       s.prevIds
@@ -18,6 +20,7 @@ export const snapshotChainBroken: IntegrityRule = {
           findingOf(this.meta, {
             message: `${s.file} has prevId ${p}, which no snapshot in ${ctx.head.out} has`,
             file: s.file,
+            ...(s.prevIdPosition ?? { line: 1, column: 1 }),
             migration: ctx.head.migrations.find((m) => m.snapshot === s)?.tag,
           }),
         ),

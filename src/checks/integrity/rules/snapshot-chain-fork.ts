@@ -27,7 +27,8 @@ export const snapshotChainFork: IntegrityRule = {
     for (const [parent, byId] of children) {
       const [first, ...others] = [...byId.values()];
       for (const s of others) {
-        findings.push(findingOf(this.meta, { message: `${s.file} and ${first!.file} both follow snapshot ${parent}: the history forked`, file: s.file, migration: tagOf(s) }));
+        findings.push(findingOf(this.meta, { message: `${s.file} and ${first!.file} both follow snapshot ${parent}: the history forked`, file: s.file,
+            ...(s.prevIdPosition ?? { line: 1, column: 1 }), migration: tagOf(s) }));
       }
     }
     return findings;

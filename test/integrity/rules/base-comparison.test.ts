@@ -1,0 +1,68 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCheck } from '../../../src/engine.js';
+import { commitAll, copyFixture, findingsOf, options } from '../../helpers/project.js';
+
+describe('migration-modified', () => {
+  it('reports an edit to a migration that exists at the base', async () => {
+    const dir = copyFixture('pg-clean');
+    const base = commitAll(dir);
+    fs.appendFileSync(path.join(dir, 'drizzle/0001_add_due_date.sql'), '--> statement-breakpoint\nUPDATE "tasks" SET "due_date" = now();');
+    const findings = await findingsOf(dir, 'integrity', { base });
+    expect(findings).toEqual([expect.objectContaining({ ruleId: 'migration-modified', severity: 'error', file: 'drizzle/0001_add_due_date.sql' })]);
+  });
+
+  it('stays silent without an edit', async () => {
+    const dir = copyFixture('pg-clean');
+    expect(await findingsOf(dir, 'integrity', { base: commitAll(dir) })).toEqual([]);
+  });
+});
+
+describe('migration-deleted', () => {
+  it('reports a migration removed since the base (with its journal entry)', async () => {
+    const dir = copyFixture('pg-clean');
+    const base = commitAll(dir);
+    fs.rmSync(path.join(dir, 'drizzle/0002_add_status_done.sql'));
+    fs.rmSync(path.join(dir, 'drizzle/meta/0002_snapshot.json'));
+    const journalFile = path.join(dir, 'drizzle/meta/_journal.json');
+    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8'));
+    journal.entries.pop();
+    fs.writeFileSync(journalFile, JSON.stringify(journal));
+    const findings = await findingsOf(dir, 'integrity', { base });
+    expect(findings).toEqual([expect.objectContaining({ ruleId: 'migration-deleted', severity: 'error', file: 'drizzle/0002_add_status_done.sql', migration: '0002_add_status_done' })]);
+  });
+});
+
+describe('--base', () => {
+  it('marks only migrations added since the base as new', async () => {
+    const dir = copyFixture('pg-clean');
+    const base = commitAll(dir);
+    fs.writeFileSync(path.join(dir, 'drizzle/0003_extra.sql'), 'SELECT 1;');
+    const report = await runCheck(options(dir, { base }));
+    expect(report.migrations.map((m) => [m.tag, m.new])).toEqual([
+      ['0000_init', false],
+      ['0001_add_due_date', false],
+      ['0002_add_status_done', false],
+    ]);
+    // The unjournaled file is the PR's own defect: full severity.
+    expect(report.findings).toEqual([expect.objectContaining({ ruleId: 'file-not-in-journal', severity: 'error' })]);
+  });
+
+  it('reports a defect already present at the base one severity lower', async () => {
+    const dir = copyFixture('pg-broken');
+    const base = commitAll(dir);
+    const report = await runCheck(options(dir, { base }));
+    expect(report.findings.length).toBeGreaterThan(0);
+    expect(report.findings.every((f) => f.severity === 'warning' && f.message.endsWith('(already present at the base)'))).toBe(true);
+    expect(report.exitCode).toBe(0);
+  });
+
+  it('is a configuration error naming the fetch command when the commit is missing', async () => {
+    const dir = copyFixture('pg-clean');
+    commitAll(dir);
+    const report = await runCheck(options(dir, { base: 'deadbeefdeadbeefdeadbeefdeadbeefdeadbeef' }));
+    expect(report.exitCode).toBe(4);
+    expect(report.findings[0]!.message).toContain('git fetch --depth=1 origin deadbeefdeadbeefdeadbeefdeadbeefdeadbeef');
+  });
+});

@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+// The corpus suite: real migration folders from ../shared/corpora (see SOURCES.md there).
+export default defineConfig({
+  test: {
+    include: ['test/corpora/**/*.test.ts'],
+    testTimeout: 120_000,
+  },
+});
