@@ -67,7 +67,7 @@ export function reportForConfig(report: Report, config: ConfigReport): Report {
     categories: config.categories,
     findings: config.findings,
     migrations: config.migrations,
-    notes: [...report.notes, ...config.notes],
+    notes: ownNotes(report),
     configs: [config],
   };
 }
@@ -88,9 +88,15 @@ function render(report: Report, opts: MarkdownOptions, detail: Detail): string {
     if (detail.full) out.push(diagram(config.touchedTables));
     if (detail.full && config.notes.length > 0) out.push(folded('Notes', config.notes.map((n) => `- ${escapeHtml(n)}`).join('\n')));
   }
-  if (report.notes.length > 0) out.push(folded('Notes', report.notes.map((n) => `- ${escapeHtml(n)}`).join('\n')));
+  const notes = ownNotes(report);
+  if (notes.length > 0) out.push(folded('Notes', notes.map((n) => `- ${escapeHtml(n)}`).join('\n')));
   out.push(footer(report, opts));
   return out.filter((s) => s !== '').join('\n\n') + '\n';
+}
+
+/** Report notes that are not a config's note repeated (the engine copies those up, prefixed with the config). */
+function ownNotes(report: Report): string[] {
+  return report.notes.filter((n) => !report.configs.some((c) => c.notes.some((cn) => n === cn || n === `${c.config}: ${cn}`)));
 }
 
 function verdict(report: Report): string {

@@ -18,13 +18,14 @@ interface TableDoc {
 export function touchedTables(head: MigrationSet): TouchedTable[] | undefined {
   const firstNew = head.migrations.findIndex((m) => m.isNew);
   if (firstNew < 0) return undefined;
-  const latest = [...head.migrations].reverse().find((m) => m.snapshot?.json)?.snapshot?.json;
+  // Both ends must be parsed documents: a snapshot read only by its header cannot be compared.
+  const latest = [...head.migrations].reverse().find((m) => m.snapshot)?.snapshot;
   const before = head.migrations
     .slice(0, firstNew)
     .reverse()
-    .find((m) => m.snapshot?.json)?.snapshot?.json;
-  const next = tablesOf(latest);
-  const prev = before === undefined ? new Map<string, TableDoc>() : tablesOf(before);
+    .find((m) => m.snapshot)?.snapshot;
+  const next = tablesOf(latest?.json);
+  const prev = before === undefined ? new Map<string, TableDoc>() : tablesOf(before.json);
   if (!next || !prev) return undefined;
 
   const out: TouchedTable[] = [];

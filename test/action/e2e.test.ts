@@ -1,0 +1,236 @@
+// End-to-end: the committed bundle dist/action/index.js runs as a child process, as the runner starts
+// it: inputs in INPUT_* variables, a real event payload file, a real git clone (shallow, so the base
+// commit must be fetched), GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files and a loopback REST API.
+
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/report/types.js';
+import { startFakeGitHub } from './fake-github.js';
+import type { FakeGitHub } from './fake-github.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BUNDLE = path.join(ROOT, 'dist/action/index.js');
+const FIXTURE = path.join(ROOT, 'fixtures/action-basic');
+const REPO = 'acme/shop';
+const PULL = 7;
+/** The check's folder inside the repository: paths in annotations and links must carry it. */
+const WD = 'packages/db';
+
+let tmp: string;
+let baseSha: string;
+let headSha: string;
+let github: FakeGitHub;
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } }).trim();
+}
+
+/** origin: a base commit with the fixture's first migration, then the PR commit with its second. */
+function makeOrigin(): string {
+  const origin = path.join(tmp, 'origin');
+  const db = path.join(origin, WD);
+  mkdirSync(path.join(db, 'drizzle/meta'), { recursive: true });
+  git(origin, 'init', '-q', '-b', 'main');
+  cpSync(path.join(FIXTURE, 'drizzle.config.ts'), path.join(db, 'drizzle.config.ts'));
+  cpSync(path.join(FIXTURE, 'steps/01.ts'), path.join(db, 'schema.ts'));
+  cpSync(path.join(FIXTURE, 'drizzle/0000_init.sql'), path.join(db, 'drizzle/0000_init.sql'));
+  cpSync(path.join(FIXTURE, 'drizzle/meta/0000_snapshot.json'), path.join(db, 'drizzle/meta/0000_snapshot.json'));
+  // The journal as drizzle-kit wrote it after the first step: its final journal with the first entry only
+  // (drizzle-kit writes JSON.stringify(journal, null, 2); checked byte for byte when the fixture was made).
+  const journal = JSON.parse(readFileSync(path.join(FIXTURE, 'drizzle/meta/_journal.json'), 'utf8')) as { entries: unknown[] };
+  writeFileSync(path.join(db, 'drizzle/meta/_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, 1) }, null, 2));
+  git(origin, 'add', '.');
+  git(origin, 'commit', '-q', '-m', 'base');
+  baseSha = git(origin, 'rev-parse', 'HEAD');
+  cpSync(path.join(FIXTURE, 'schema.ts'), path.join(db, 'schema.ts'));
+  cpSync(path.join(FIXTURE, 'drizzle'), path.join(db, 'drizzle'), { recursive: true });
+  git(origin, 'add', '.');
+  git(origin, 'commit', '-q', '-m', 'add posts');
+  headSha = git(origin, 'rev-parse', 'HEAD');
+  return origin;
+}
+
+/** A fresh shallow clone, as actions/checkout makes by default, with the project's packages installed. */
+function workspace(name: string): string {
+  const dir = path.join(tmp, name);
+  git(tmp, 'clone', '-q', '--depth=1', `file://${path.join(tmp, 'origin')}`, dir);
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+  return dir;
+}
+
+interface RunResult {
+  code: number | null;
+  stdout: string;
+  outputs: Record<string, string>;
+  summary: string;
+  dir: string;
+}
+
+/** A later push to the PR branch (the same migrations): the comment must be edited, not added. */
+function pushAgain(): void {
+  const origin = path.join(tmp, 'origin');
+  writeFileSync(path.join(origin, 'README.md'), 'second push\n');
+  git(origin, 'add', 'README.md');
+  git(origin, 'commit', '-q', '-m', 'second push');
+  headSha = git(origin, 'rev-parse', 'HEAD');
+}
+
+async function runAction(name: string, opts: { fork?: boolean; inputs?: Record<string, string>; eventName?: string } = {}): Promise<RunResult> {
+  const dir = workspace(name);
+  const files = path.join(tmp, `${name}-files`);
+  mkdirSync(files);
+  const head = opts.fork ? 'someone/shop-fork' : REPO;
+  const event = {
+    number: PULL,
+    pull_request: {
+      number: PULL,
+      base: { sha: baseSha, ref: 'main', repo: { full_name: REPO } },
+      head: { sha: headSha, ref: 'feature', repo: { full_name: head } },
+    },
+    repository: { full_name: REPO },
+  };
+  writeFileSync(path.join(files, 'event.json'), JSON.stringify(event));
+  writeFileSync(path.join(files, 'output'), '');
+  writeFileSync(path.join(files, 'summary'), '');
+  const inputs: Record<string, string> = { 'working-directory': WD, 'github-token': 'ghs_test', comment: 'true', 'sarif-file': 'results.sarif', ...opts.inputs };
+  const env: Record<string, string> = {
+    PATH: process.env['PATH'] ?? '',
+    HOME: process.env['HOME'] ?? tmp,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: opts.eventName ?? 'pull_request',
+    GITHUB_EVENT_PATH: path.join(files, 'event.json'),
+    GITHUB_REPOSITORY: REPO,
+    GITHUB_SHA: headSha,
+    GITHUB_WORKSPACE: dir,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_API_URL: github.url,
+    GITHUB_GRAPHQL_URL: `${github.url}/graphql`,
+    GITHUB_OUTPUT: path.join(files, 'output'),
+    GITHUB_STEP_SUMMARY: path.join(files, 'summary'),
+    GITHUB_RUN_ID: '42',
+    RUNNER_TEMP: files,
+    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+  };
+  const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [BUNDLE], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (c) => resolve({ code: c, stdout: out }));
+  });
+  return { code, stdout, outputs: parseOutputs(readFileSync(path.join(files, 'output'), 'utf8')), summary: readFileSync(path.join(files, 'summary'), 'utf8'), dir };
+}
+
+/** GITHUB_OUTPUT holds `name<<DELIMITER\nvalue\nDELIMITER` blocks. */
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (const m of text.matchAll(re)) out[m[1]!] = m[3]!;
+  return out;
+}
+
+function ownComments(): { id: number; body: string }[] {
+  return github.comments.filter((c) => c.user.type === 'Bot' && c.body.startsWith('<!-- drizzle-guard:'));
+}
+
+beforeAll(async () => {
+  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: build it with \`npm run bundle\``);
+  tmp = mkdtempSync(path.join(tmpdir(), 'dg-action-'));
+  makeOrigin();
+  github = await startFakeGitHub(REPO, PULL);
+  // Over a hundred comments from people, so the action's comment lands on page 2; one person quotes the marker.
+  for (let i = 0; i < 130; i++) github.comments.push({ id: i + 1, body: `review comment ${i}`, user: { login: `dev${i % 3}`, type: 'User' } });
+  github.comments.push({ id: 500, body: `<!-- drizzle-guard:${WD}/drizzle.config.ts -->\ncopied by hand`, user: { login: 'dev1', type: 'User' } });
+});
+
+afterAll(async () => {
+  await github?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('the action bundle on a pull request', () => {
+  let first: RunResult;
+
+  it('fetches the base into the shallow clone, checks only the new migration and creates one comment', async () => {
+    github.failOnce.add(`GET /repos/${REPO}/issues/${PULL}/comments`);
+    first = await runAction('run1');
+    const report = JSON.parse(readFileSync(first.outputs['report-file']!, 'utf8')) as Report;
+    expect(first.code, first.stdout).toBe(report.exitCode);
+    expect(report.base).toBe(baseSha);
+    expect(report.migrations.map((m) => `${m.tag}:${m.new}`)).toEqual(['0000_init:false', '0001_add_posts:true']);
+
+    // The 502 was retried; the comment was searched on both pages and created once, after the people's.
+    expect(github.requests.filter((r) => r.startsWith(`GET /repos/${REPO}/issues/${PULL}/comments`)).length).toBe(3);
+    expect(github.requests.some((r) => r.includes('page=2'))).toBe(true);
+    const mine = ownComments();
+    expect(mine).toHaveLength(1);
+    expect(github.comments.indexOf(github.comments.find((c) => c.id === mine[0]!.id)!)).toBeGreaterThan(100);
+    expect(github.comments.find((c) => c.id === 500)!.body).toContain('copied by hand');
+
+    const body = mine[0]!.body;
+    expect(body.split('\n')[0]).toBe(`<!-- drizzle-guard:${WD}/drizzle.config.ts -->`);
+    expect(body.split('\n')[1]).toContain(`(exit code ${report.exitCode})`);
+    // 0001_add_posts.sql has four statements (CREATE TABLE, ADD COLUMN, ADD CONSTRAINT, CREATE INDEX).
+    expect(body).toMatch(/\| \[`0001_add_posts`\]\(https:\/\/github\.com\/acme\/shop\/blob\/[0-9a-f]{40}\/packages\/db\/drizzle\/0001_add_posts\.sql\) \| 4 \|/);
+    expect(body).toContain(`/blob/${headSha}/`);
+    // The PR adds posts and changes users; posts references users.
+    expect(body).toContain('t_posts["posts added"]');
+    expect(body).toContain('t_users["users changed"]');
+    expect(body).toContain('t_posts }o--|| t_users : "author_id"');
+  }, 120_000);
+
+  it('writes outputs, the job summary, SARIF and repository-relative annotations', () => {
+    const report = JSON.parse(readFileSync(first.outputs['report-file']!, 'utf8')) as Report;
+    const findings = report.configs.flatMap((c) => c.findings);
+    expect(first.outputs).toMatchObject({
+      'exit-code': String(report.exitCode),
+      result: report.exitCode === 0 ? 'pass' : 'fail',
+      findings: String(findings.length),
+      errors: String(findings.filter((f) => f.severity === 'error').length),
+      warnings: String(findings.filter((f) => f.severity === 'warning').length),
+      drift: report.categories.drift === 'fail' ? 'true' : 'false',
+    });
+    expect(first.summary).toContain('## drizzle-guard');
+    expect(first.summary).toContain(`(exit code ${report.exitCode})`);
+    expect(first.summary).toContain('0001_add_posts');
+    const sarif = JSON.parse(readFileSync(path.join(first.dir, 'results.sarif'), 'utf8')) as { runs: { results: unknown[] }[] };
+    expect(sarif.runs[0]!.results).toHaveLength(findings.length);
+    for (const f of findings.filter((x) => x.file && x.line)) {
+      const level = f.severity === 'info' ? 'notice' : f.severity;
+      expect(first.stdout).toContain(`::${level} title=${f.ruleId},file=${WD}/${f.file},line=${f.line}`);
+    }
+  });
+
+  it('edits the same comment on the next run, found past the first page', async () => {
+    const before = ownComments();
+    github.requests.length = 0;
+    pushAgain();
+    const second = await runAction('run2', { inputs: { 'fail-on': 'never' } });
+    expect(second.code, second.stdout).toBe(0);
+    expect(ownComments().map((c) => c.id)).toEqual(before.map((c) => c.id));
+    expect(github.requests.filter((r) => r.startsWith('POST'))).toEqual([]);
+    expect(github.requests.filter((r) => r.startsWith('PATCH'))).toEqual([`PATCH /repos/${REPO}/issues/comments/${before[0]!.id}`]);
+    // With fail-on never the same comment now says the PR passes.
+    expect(ownComments()[0]!.body.split('\n')[1]).toMatch(/^✅ \*\*drizzle-guard passed\*\* \(exit code 0\)/);
+    expect(ownComments()[0]!.body).toContain(`/blob/${headSha}/`);
+  }, 120_000);
+
+  it('degrades to a warning when a fork PR token cannot write, keeping the verdict', async () => {
+    // A new PR from a fork: nothing to edit, so the action tries to create its comment and is refused.
+    github.comments = github.comments.filter((c) => c.user.type !== 'Bot');
+    github.readOnly = true;
+    const fork = await runAction('fork', { fork: true });
+    github.readOnly = false;
+    const report = JSON.parse(readFileSync(fork.outputs['report-file']!, 'utf8')) as Report;
+    expect(fork.code).toBe(report.exitCode);
+    expect(fork.outputs['exit-code']).toBe(first.outputs['exit-code']);
+    expect(fork.stdout).toMatch(/::warning title=drizzle-guard%3A no PR comment::Could not write the pull request comment \(HTTP 403/);
+    expect(fork.stdout).toContain('pull-requests: write');
+    expect(fork.summary).toContain(`(exit code ${report.exitCode})`);
+  }, 120_000);
+});

@@ -1,0 +1,92 @@
+// A loopback stand-in for the parts of GitHub's REST API the action uses: issue comments (paginated
+// with Link headers, 422 over 65,536 characters), pull request files, /user. It can answer writes with
+// 403 like a read-only fork token, and fail a request once with 502 to exercise the retry.
+
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FakeComment {
+  id: number;
+  body: string;
+  user: { login: string; type: 'Bot' | 'User' };
+}
+
+export interface FakeGitHub {
+  url: string;
+  comments: FakeComment[];
+  requests: string[];
+  /** Writes answer 403 "Resource not accessible by integration". */
+  readOnly: boolean;
+  /** Request lines ("GET /path") that fail once with 502 before succeeding. */
+  failOnce: Set<string>;
+  changedFiles: { filename: string; status: string }[];
+  close(): Promise<void>;
+}
+
+export async function startFakeGitHub(repo: string, pull: number): Promise<FakeGitHub> {
+  let nextId = 1000;
+  const state: Omit<FakeGitHub, 'url' | 'close'> = { comments: [], requests: [], readOnly: false, failOnce: new Set(), changedFiles: [] };
+  const commentsPath = `/repos/${repo}/issues/${pull}/comments`;
+  const server = createServer((req, res) => {
+    void body(req).then((text) => handle(req, res, text));
+  });
+
+  function handle(req: IncomingMessage, res: ServerResponse, text: string): void {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const line = `${req.method} ${url.pathname}`;
+    state.requests.push(`${line}${url.search}`);
+    if (state.failOnce.delete(line)) return send(res, 502, { message: 'Bad Gateway' });
+    if (req.method === 'GET' && url.pathname === '/user') return send(res, 403, { message: 'Resource not accessible by integration' });
+    if (req.method === 'GET' && url.pathname === commentsPath) return page(res, url, state.comments);
+    if (req.method === 'GET' && url.pathname === `/repos/${repo}/pulls/${pull}/files`) return page(res, url, state.changedFiles);
+    const write = (req.method === 'POST' && url.pathname === commentsPath) || (req.method === 'PATCH' && url.pathname.startsWith(`/repos/${repo}/issues/comments/`));
+    if (!write) return send(res, 404, { message: 'Not Found' });
+    if (state.readOnly) return send(res, 403, { message: 'Resource not accessible by integration' });
+    const { body: commentBody } = JSON.parse(text) as { body: string };
+    if (commentBody.length > 65_536) return send(res, 422, { message: 'Validation Failed', errors: [{ field: 'body', code: 'custom', message: 'body is too long (maximum is 65536 characters)' }] });
+    if (req.method === 'POST') {
+      const c: FakeComment = { id: nextId++, body: commentBody, user: { login: 'github-actions[bot]', type: 'Bot' } };
+      state.comments.push(c);
+      return send(res, 201, { ...c, html_url: `https://github.com/${repo}/pull/${pull}#issuecomment-${c.id}` });
+    }
+    const id = Number(url.pathname.split('/').pop());
+    const c = state.comments.find((x) => x.id === id);
+    if (!c) return send(res, 404, { message: 'Not Found' });
+    c.body = commentBody;
+    return send(res, 200, { ...c, html_url: `https://github.com/${repo}/pull/${pull}#issuecomment-${c.id}` });
+  }
+
+  function page(res: ServerResponse, url: URL, items: unknown[]): void {
+    const perPage = Number(url.searchParams.get('per_page') ?? 30);
+    const n = Number(url.searchParams.get('page') ?? 1);
+    const last = Math.max(1, Math.ceil(items.length / perPage));
+    const headers: Record<string, string> = {};
+    if (n < last) {
+      const next = new URL(url.toString().replace('http://localhost', address()));
+      next.searchParams.set('page', String(n + 1));
+      headers['link'] = `<${next}>; rel="next"`;
+    }
+    send(res, 200, items.slice((n - 1) * perPage, n * perPage), headers);
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return Object.assign(state, {
+    url: address(),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  });
+}
+
+function send(res: ServerResponse, status: number, data: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(JSON.stringify(data));
+}
+
+function body(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+  });
+}
