@@ -72,7 +72,7 @@ export function renameCandidates(prev: Json, cur: Json): string[] {
     const after = asRecord(cur[collection]);
     const removed = Object.keys(before).filter((k) => !(k in after));
     const added = Object.keys(after).filter((k) => !(k in before));
-    if (removed.length > 0 && added.length > 0) out.push(question(noun, removed, added, 'create'));
+    if (removed.length > 0 && added.length > 0) out.push(question(noun, removed.map(displayKey), added.map(displayKey), 'create'));
   }
   const prevTables = asRecord(prev.tables);
   const curTables = asRecord(cur.tables);
@@ -92,11 +92,14 @@ export function renameCandidates(prev: Json, cur: Json): string[] {
 
 function question(noun: string, removed: string[], added: string[], verb: string): string {
   const list = (names: string[]) => names.join(', ');
-  const plural = (names: string[]) => (names.length > 1 ? `${noun}s` : noun);
-  return `${plural(removed)} ${list(removed)} removed and ${plural(added)} ${list(added)} added: rename or drop+${verb}?`;
+  return `${noun}${removed.length + added.length > 2 ? 's' : ''} ${list(removed)} removed and ${list(added)} added: rename or drop+${verb}?`;
 }
 
-/** pg keys tables "schema.name"; show "name" for the public schema, as users write it. */
+/** pg keys objects "schema.name"; show "name" for the public schema, as users write it. */
+function displayKey(key: string): string {
+  return key.startsWith('public.') ? key.slice('public.'.length) : key;
+}
+
 function tableName(key: string, table: Json): string {
   const name = typeof table.name === 'string' ? table.name : key;
   return typeof table.schema === 'string' && table.schema !== '' && table.schema !== 'public' ? `${table.schema}.${name}` : name;

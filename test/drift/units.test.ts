@@ -1,0 +1,84 @@
+// The drift check's pure pieces: snapshot normalization, rename questions, SQL comparison, schema globs.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUNDLED_KIT_VERSION } from '../../src/checks/drift/protocol.js';
+import { findSchemaFiles } from '../../src/checks/drift/schema-files.js';
+import { dropOnlyBridge, normalizeSnapshot, renameCandidates } from '../../src/checks/drift/snapshot.js';
+import { compareSql, comparableStatements } from '../../src/checks/drift/sql-compare.js';
+import { FIXTURES, ROOT, readJson } from '../helpers/project.js';
+
+const snapshot = (n: string) => readJson(path.join(FIXTURES, 'drift-pg/drizzle/meta', `${n}_snapshot.json`));
+
+describe('normalizeSnapshot', () => {
+  it('ignores id, prevId, _meta and key order but not content', () => {
+    // 0002 is the custom migration: drizzle-kit copied 0001's schema under a new id and prevId.
+    const [a, b] = [snapshot('0001'), snapshot('0002')];
+    expect(a.id).not.toBe(b.id);
+    expect(normalizeSnapshot(a)).toBe(normalizeSnapshot(b));
+    const reordered = Object.fromEntries(Object.entries(a).reverse());
+    expect(normalizeSnapshot(reordered)).toBe(normalizeSnapshot(a));
+    expect(normalizeSnapshot(snapshot('0000'))).not.toBe(normalizeSnapshot(a));
+  });
+});
+
+describe('renameCandidates', () => {
+  it('names the removed and added columns of a table, and tables removed and added', () => {
+    const prev = snapshot('0001');
+    const cur = structuredClone(prev);
+    const tasks = cur.tables['public.tasks'];
+    tasks.columns.title = { ...tasks.columns.label, name: 'title' };
+    delete tasks.columns.label;
+    cur.tables['public.todos'] = { ...cur.tables['public.users'], name: 'todos' };
+    delete cur.tables['public.users'];
+    expect(renameCandidates(prev, cur)).toEqual([
+      'table users removed and todos added: rename or drop+create?',
+      'column tasks.label removed and tasks.title added: rename or drop+add?',
+    ]);
+    // The bridge keeps only what survives on both sides, so each diff step is either drops or adds.
+    const bridge = dropOnlyBridge(prev, cur);
+    expect(Object.keys(bridge.tables as object)).toEqual(['public.tasks']);
+    expect(Object.keys((bridge.tables as any)['public.tasks'].columns)).toEqual(['id', 'status', 'user_id']);
+  });
+});
+
+describe('SQL comparison', () => {
+  it('splits on breakpoints and line-ending semicolons, drops comment lines and white space', () => {
+    const file = '-- Custom SQL migration file, put your code below! --\nUPDATE "users"\n   SET "name" = \'x\';\nSELECT 1;--> statement-breakpoint\nSELECT  2';
+    expect(comparableStatements(file)).toEqual(['UPDATE "users" SET "name" = \'x\'', 'SELECT 1', 'SELECT 2']);
+  });
+
+  it('lists statements missing from and added to the committed file, ignoring order', () => {
+    const expected = ['CREATE TABLE "a" (\n\t"id" integer\n);\n', 'ALTER TABLE "a" ADD COLUMN "b" text;'];
+    expect(compareSql(expected, 'ALTER TABLE "a" ADD COLUMN "b" text;--> statement-breakpoint\nCREATE TABLE "a" ("id" integer);')).toEqual({
+      missing: ['CREATE TABLE "a" ( "id" integer )'],
+      added: ['CREATE TABLE "a" ("id" integer)'],
+    });
+    expect(compareSql(expected, 'ALTER TABLE "a" ADD COLUMN "b" text;\nCREATE TABLE "a" (\n"id" integer\n);')).toEqual({ missing: [], added: [] });
+  });
+});
+
+describe('findSchemaFiles', () => {
+  it('takes files, folders (their files only) and globs like drizzle-kit', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-glob-'));
+    try {
+      for (const f of ['db/a.ts', 'db/b.mts', 'db/types.d.ts', 'db/readme.md', 'db/nested/c.ts', 'other/d.js', 'node_modules/x/e.ts', '.hidden/f.ts']) {
+        fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+        fs.writeFileSync(path.join(dir, f), '');
+      }
+      const rel = (patterns: string[]) => findSchemaFiles(dir, patterns).map((f) => path.relative(dir, f));
+      expect(rel(['./db'])).toEqual(['db/a.ts', 'db/b.mts']);
+      expect(rel(['db/**/*.ts'])).toEqual(['db/a.ts', 'db/nested/c.ts']);
+      expect(rel(['**/*.{ts,js}'])).toEqual(['db/a.ts', 'db/nested/c.ts', 'other/d.js']);
+      expect(rel(['./other/d.js', 'db/a.ts', 'db/a.ts'])).toEqual(['other/d.js', 'db/a.ts']);
+      expect(rel(['./missing.ts', 'nope/*.ts'])).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+it('names the drizzle-kit version that is installed (and bundled)', () => {
+  expect(readJson(path.join(ROOT, 'node_modules/drizzle-kit/package.json')).version).toBe(BUNDLED_KIT_VERSION);
+});
