@@ -101,8 +101,8 @@ export function lexStatements(text: string, options: LexOptions = {}): LexResult
     }
     // 'string', E'string', N'', B'', X'', U&''
     if (c === 39 || ((c === 69 || c === 101) && text.charCodeAt(i + 1) === 39)) {
+      const open = c === 39 ? i : i + 1;
       const escapes = c !== 39 || mysql;
-      const open = escapes ? i + 1 : i;
       const [value, end] = readQuoted(text, open, 39, escapes);
       tokens.push({ kind: 'string', value, start: i, end });
       i = end;

@@ -185,7 +185,7 @@ export class SafetyLinter {
     const toFile = (byte: number) => stmt.base + (ascii ? byte : utf16OffsetOfUtf8(text, byte));
     if (!result.ok) {
       stmt.parseError = {
-        at: result.byteOffset !== undefined ? toFile(result.byteOffset) : stmt.base,
+        at: result.codePointOffset === undefined ? stmt.base : stmt.base + (ascii ? result.codePointOffset : utf16OffsetOfCodePoint(text, result.codePointOffset)),
         message: `PostgreSQL cannot parse this statement: ${result.message}.`,
       };
       return;
@@ -237,6 +237,12 @@ export class SafetyLinter {
         break;
     }
   }
+}
+
+function utf16OffsetOfCodePoint(text: string, codePoints: number): number {
+  let i = 0;
+  for (let n = 0; n < codePoints && i < text.length; n++) i += (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+  return i;
 }
 
 function isAscii(text: string): boolean {

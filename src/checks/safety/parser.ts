@@ -18,7 +18,15 @@ export interface ParsedStatement {
 
 export type ParseResult =
   | { ok: true; statements: ParsedStatement[] }
-  | { ok: false; message: string; /** 0-based UTF-8 byte offset of the error, if known. */ byteOffset?: number };
+  | {
+      ok: false;
+      message: string;
+      /**
+       * 0-based offset of the error in code points, if known. Unlike tree locations (UTF-8 bytes),
+       * libpg_query's cursorpos counts characters (PostgreSQL's scanner_errposition).
+       */
+      codePointOffset?: number;
+    };
 
 let modulePromise: Promise<PgQueryModule> | undefined;
 const encoder = new TextEncoder();
@@ -41,7 +49,7 @@ export async function parseSql(sql: string): Promise<ParseResult> {
     const raw = pg.raw_parse(pointer);
     if (raw.error && raw.error.message) {
       const pos = raw.error.cursorpos;
-      return { ok: false, message: raw.error.message, ...(pos > 0 ? { byteOffset: pos - 1 } : {}) };
+      return { ok: false, message: raw.error.message, ...(pos > 0 ? { codePointOffset: pos - 1 } : {}) };
     }
     const tree = JSON.parse(raw.parse_tree) as { stmts?: { stmt: PgNode; stmt_location?: number }[] };
     return {

@@ -1,0 +1,226 @@
+// Each rule firing on the case it names and silent on the safe variant, through the whole linter
+// (real lexer, real PostgreSQL parser).
+
+import { describe, expect, test } from 'vitest';
+import { brief, lint } from './helpers.js';
+
+const BP = '--> statement-breakpoint';
+
+/** Rule ids reported for `sql` linted as one migration. */
+async function ids(sql: string | string[], options = {}): Promise<string[]> {
+  return (await lint(Array.isArray(sql) ? sql : [sql], options)).map((f) => f.ruleId);
+}
+
+describe('drop-table / drop-schema / truncate-table', () => {
+  test('fire on existing objects', async () => {
+    expect(await ids('DROP TABLE "users";')).toEqual(['drop-table']);
+    expect(await ids('DROP TABLE IF EXISTS "a", "b" CASCADE;')).toEqual(['drop-table', 'drop-table']);
+    expect(await ids('DROP SCHEMA "legacy" CASCADE;')).toEqual(['drop-schema']);
+    expect(await ids('TRUNCATE TABLE "users";')).toEqual(['truncate-table']);
+  });
+  test('silent on a table created in the same migration', async () => {
+    expect(await ids(`CREATE TABLE "tmp" ("id" int);\n${BP}\nTRUNCATE "tmp";\n${BP}\nDROP TABLE "tmp";`)).toEqual([]);
+    expect(await ids('CREATE TEMP TABLE _map (id int);\nDROP TABLE _map;')).toEqual([]);
+  });
+});
+
+describe('drop-column', () => {
+  test('fires once per dropped column, at its sub-command', async () => {
+    const sql = 'ALTER TABLE "t"\n  DROP COLUMN "a",\n  DROP COLUMN IF EXISTS "b";';
+    expect(brief(await lint([sql]))).toEqual(['drop-column@2:3', 'drop-column@3:3']);
+  });
+  test('silent on a new table', async () => {
+    expect(await ids('CREATE TABLE "t" ("a" int, "b" int);\nALTER TABLE "t" DROP COLUMN "b";')).toEqual([]);
+  });
+});
+
+describe('drop-and-add-column', () => {
+  const sql = `ALTER TABLE "settings" ADD COLUMN "dark_mode" boolean;${BP}\nALTER TABLE "settings" DROP COLUMN "theme_dark";`;
+  test('fires on one drop + one add of the same type (a rename generated as data loss)', async () => {
+    const before = { tables: { 'public.settings': { columns: { theme_dark: { type: 'boolean' } } } } };
+    expect(await ids([{ sql, before }] as never)).toEqual(['drop-column', 'drop-and-add-column']);
+  });
+  test('silent when the types differ, when data is copied, or when several columns change', async () => {
+    const before = { tables: { 'public.settings': { columns: { theme_dark: { type: 'text' } } } } };
+    expect(await ids([{ sql, before }] as never)).toEqual(['drop-column']);
+    const copied = sql.replace(BP, `${BP}\nUPDATE "settings" SET "dark_mode" = "theme_dark";${BP}`);
+    expect(await ids(copied)).toEqual(['drop-column']);
+    const two = `${sql}${BP}\nALTER TABLE "settings" DROP COLUMN "x";`;
+    expect(await ids(two)).toEqual(['drop-column', 'drop-column']);
+  });
+});
+
+describe('alter-column-type', () => {
+  test('fires on an existing table, naming a missing USING and a varchar shrink', async () => {
+    const before = { tables: { 'public.t': { columns: { name: { type: 'varchar(255)' }, n: { type: 'text' } } } } };
+    const f = await lint([{ sql: 'ALTER TABLE "t" ALTER COLUMN "name" SET DATA TYPE varchar(50);', before }]);
+    expect(f.map((x) => x.ruleId)).toEqual(['alter-column-type']);
+    expect(f[0]!.message).toContain('from varchar(255) to varchar(50)');
+    expect(f[0]!.message).toContain('shorter');
+    expect(f[0]!.message).toContain('no USING');
+    const g = await lint([{ sql: 'ALTER TABLE "t" ALTER COLUMN "n" SET DATA TYPE integer USING "n"::integer;', before }]);
+    expect(g[0]!.message).not.toContain('USING');
+  });
+  test('silent on widening varchar, varchar → text, and new tables', async () => {
+    const before = { tables: { 'public.t': { columns: { name: { type: 'varchar(50)' } } } } };
+    expect(await ids([{ sql: 'ALTER TABLE "t" ALTER COLUMN "name" SET DATA TYPE varchar(255);', before }] as never)).toEqual([]);
+    expect(await ids([{ sql: 'ALTER TABLE "t" ALTER COLUMN "name" SET DATA TYPE text;', before }] as never)).toEqual([]);
+    expect(await ids('CREATE TABLE "t" ("a" int);\nALTER TABLE "t" ALTER COLUMN "a" SET DATA TYPE bigint;')).toEqual([]);
+  });
+});
+
+describe('rename-column / rename-table', () => {
+  test('fire on existing tables', async () => {
+    expect(await ids('ALTER TABLE "t" RENAME COLUMN "a" TO "b";')).toEqual(['rename-column']);
+    expect(await ids('ALTER TABLE "t" RENAME TO "u";')).toEqual(['rename-table']);
+  });
+  test('silent on new tables, and the renamed new table stays new', async () => {
+    const sql = 'CREATE TABLE "t" ("a" int);\nALTER TABLE "t" RENAME TO "u";\nALTER TABLE "u" RENAME COLUMN "a" TO "b";\nCREATE INDEX "i" ON "u" ("b");';
+    expect(await ids(sql)).toEqual([]);
+  });
+});
+
+describe('add-column-required', () => {
+  test('fires on NOT NULL without default', async () => {
+    expect(brief(await lint(['ALTER TABLE "t" ADD COLUMN "c" text NOT NULL;']))).toEqual(['add-column-required@1:17']);
+  });
+  test('silent with a default, when nullable, or on a new table', async () => {
+    expect(await ids("ALTER TABLE \"t\" ADD COLUMN \"c\" text DEFAULT 'x' NOT NULL;")).toEqual([]);
+    expect(await ids('ALTER TABLE "t" ADD COLUMN "c" text;')).toEqual([]);
+    expect(await ids('CREATE TABLE "t" ("a" int);\nALTER TABLE "t" ADD COLUMN "c" text NOT NULL;')).toEqual([]);
+  });
+});
+
+describe('add-column-volatile-default', () => {
+  test('fires on volatile defaults, serial, identity and stored generated columns', async () => {
+    expect(await ids('ALTER TABLE "t" ADD COLUMN "id" uuid DEFAULT gen_random_uuid() NOT NULL;')).toEqual(['add-column-volatile-default']);
+    expect(await ids('ALTER TABLE "t" ADD COLUMN "n" serial;')).toEqual(['add-column-volatile-default']);
+    expect(await ids('ALTER TABLE "t" ADD COLUMN "n" integer GENERATED ALWAYS AS IDENTITY;')).toEqual(['add-column-volatile-default']);
+    expect(await ids('ALTER TABLE "t" ADD COLUMN "s" tsvector GENERATED ALWAYS AS (to_tsvector(\'english\', "b")) STORED;')).toEqual([
+      'add-column-volatile-default',
+    ]);
+  });
+  test('constant defaults are safe from PostgreSQL 11, not before', async () => {
+    const sql = 'ALTER TABLE "t" ADD COLUMN "c" boolean DEFAULT false NOT NULL;';
+    expect(await ids(sql)).toEqual([]);
+    expect(await ids('ALTER TABLE "t" ADD COLUMN "c" timestamp DEFAULT now();')).toEqual([]);
+    expect(await ids(sql, { postgresVersion: 10 })).toEqual(['add-column-volatile-default']);
+  });
+});
+
+describe('set-not-null / drop-not-null', () => {
+  test('fire on existing tables', async () => {
+    expect(await ids('ALTER TABLE "t" ALTER COLUMN "c" SET NOT NULL;')).toEqual(['set-not-null']);
+    expect(await ids('ALTER TABLE "t" ALTER COLUMN "c" DROP NOT NULL;')).toEqual(['drop-not-null']);
+  });
+  test('silent on new tables', async () => {
+    expect(await ids('CREATE TABLE "t" ("c" int);\nALTER TABLE "t" ALTER COLUMN "c" SET NOT NULL;')).toEqual([]);
+  });
+});
+
+describe('create-index-blocking / drop-index-blocking / concurrently-in-transaction', () => {
+  test('a plain index on an existing table blocks writes', async () => {
+    expect(brief(await lint(['\n  CREATE INDEX "i" ON "t" USING btree ("a");']))).toEqual(['create-index-blocking@2:3']);
+    expect(await ids('CREATE UNIQUE INDEX IF NOT EXISTS "i" ON ONLY "s"."t" ("a");')).toEqual(['create-index-blocking']);
+    expect(await ids('DROP INDEX "i";')).toEqual(['drop-index-blocking']);
+  });
+  test('a fresh CREATE TABLE with its indexes and foreign keys is silent', async () => {
+    const sql = [
+      'CREATE TABLE "post" (\n\t"id" serial PRIMARY KEY NOT NULL,\n\t"author_id" integer NOT NULL,\n\t"slug" text NOT NULL,\n\tCONSTRAINT "post_slug_unique" UNIQUE("slug")\n);',
+      'ALTER TABLE "post" ADD CONSTRAINT "post_author_id_user_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;',
+      'CREATE INDEX "post_author_idx" ON "post" USING btree ("author_id");',
+      'CREATE UNIQUE INDEX "post_slug_idx" ON "post" USING btree ("slug");',
+    ].join(`${BP}\n`);
+    expect(await lint([sql])).toEqual([]);
+  });
+  test('CONCURRENTLY fails inside the migrator transaction, works after COMMIT', async () => {
+    expect(await ids('CREATE INDEX CONCURRENTLY "i" ON "t" ("a");')).toEqual(['concurrently-in-transaction']);
+    expect(await ids('DROP INDEX CONCURRENTLY "i";')).toEqual(['concurrently-in-transaction']);
+    expect(await ids('COMMIT;\nSET lock_timeout = 0;\nCREATE INDEX CONCURRENTLY IF NOT EXISTS "i" ON "t" ("a");')).toEqual([]);
+    expect(await ids('COMMIT;\nBEGIN;\nCREATE INDEX CONCURRENTLY "i" ON "t" ("a");')).toEqual(['concurrently-in-transaction']);
+  });
+  test('with a batch, a COMMIT in one migration leaves the next one outside the transaction', async () => {
+    const f = await lint(['COMMIT;', 'CREATE INDEX CONCURRENTLY "i" ON "t" ("a");'], { batch: true });
+    expect(f).toEqual([]);
+    const g = await lint(['COMMIT;', 'CREATE INDEX CONCURRENTLY "i" ON "t" ("a");'], { batch: false });
+    expect(g.map((x) => x.ruleId)).toEqual(['concurrently-in-transaction']);
+  });
+});
+
+describe('constraints', () => {
+  test('FK and CHECK without NOT VALID, UNIQUE and PRIMARY KEY on existing tables', async () => {
+    expect(await ids('ALTER TABLE "t" ADD CONSTRAINT "f" FOREIGN KEY ("u") REFERENCES "u"("id");')).toEqual(['add-foreign-key-validating']);
+    expect(await ids('ALTER TABLE "t" ADD CONSTRAINT "c" CHECK ("a" > 0);')).toEqual(['add-check-validating']);
+    expect(await ids('ALTER TABLE "t" ADD CONSTRAINT "u" UNIQUE("a");')).toEqual(['add-unique-constraint']);
+    expect(await ids('ALTER TABLE "t" ADD CONSTRAINT "p" PRIMARY KEY("a","b");')).toEqual(['add-primary-key']);
+  });
+  test('NOT VALID, USING INDEX and new tables are silent', async () => {
+    expect(await ids('ALTER TABLE "t" ADD CONSTRAINT "f" FOREIGN KEY ("u") REFERENCES "u"("id") NOT VALID;')).toEqual([]);
+    expect(await ids('ALTER TABLE "t" ADD CONSTRAINT "c" CHECK ("a" > 0) NOT VALID;')).toEqual([]);
+    expect(await ids('ALTER TABLE "t" ADD CONSTRAINT "u" UNIQUE USING INDEX "t_a_idx";')).toEqual([]);
+    expect(await ids('ALTER TABLE "t" ADD CONSTRAINT "p" PRIMARY KEY USING INDEX "t_pk_idx";')).toEqual([]);
+    expect(await ids('CREATE TABLE "t" ("a" int);\nALTER TABLE "t" ADD CONSTRAINT "u" UNIQUE("a");')).toEqual([]);
+  });
+});
+
+describe('enum-value-used-in-same-transaction', () => {
+  const add = `ALTER TYPE "public"."status" ADD VALUE 'archived';${BP}\n`;
+  test('fires when the new value is used before COMMIT, at the literal', async () => {
+    const f = await lint([`${add}ALTER TABLE "t" ALTER COLUMN "status" SET DEFAULT 'archived';`]);
+    expect(brief(f)).toEqual(['enum-value-used-in-same-transaction@2:51']);
+  });
+  test('with a batch, a value added by an earlier pending migration is still uncommitted', async () => {
+    const f = await lint([add, `UPDATE "t" SET "status" = 'archived';`], { batch: true });
+    expect(f.map((x) => x.ruleId)).toEqual(['enum-value-used-in-same-transaction']);
+  });
+  test('silent after COMMIT, on a type created in the same transaction, and on other literals', async () => {
+    expect(await ids(`${add}COMMIT;\nUPDATE "t" SET "status" = 'archived';`)).toEqual([]);
+    expect(await ids(`CREATE TYPE "public"."status" AS ENUM('a');${BP}\n${add}UPDATE "t" SET "status" = 'archived';`)).toEqual([]);
+    expect(await ids(`${add}UPDATE "t" SET "status" = 'active';`)).toEqual([]);
+    expect(await ids([add, `UPDATE "t" SET "status" = 'archived';`], { batch: false })).toEqual([]);
+  });
+});
+
+describe('enum-value-removed', () => {
+  // What drizzle-kit 0.31 generates when a value is removed from a pgEnum.
+  const sql = [
+    'ALTER TABLE "t" ALTER COLUMN "mood" SET DATA TYPE text;',
+    'DROP TYPE "public"."mood";',
+    "CREATE TYPE \"public\".\"mood\" AS ENUM('happy', 'sad');",
+    'ALTER TABLE "t" ALTER COLUMN "mood" SET DATA TYPE "public"."mood" USING "mood"::"public"."mood";',
+  ].join(`${BP}\n`);
+  test('fires naming the removed value', async () => {
+    const before = { enums: { 'public.mood': { values: ['happy', 'sad', 'ok'] } }, tables: { 'public.t': { columns: { mood: { type: 'mood' } } } } };
+    const f = await lint([{ sql, before }]);
+    const removed = f.filter((x) => x.ruleId === 'enum-value-removed');
+    expect(removed.map((x) => x.line)).toEqual([2]);
+    expect(removed[0]!.message).toContain("'ok'");
+  });
+  test('silent when no value was removed (reordering) and on a type created in the batch', async () => {
+    const before = { enums: { 'public.mood': { values: ['sad', 'happy'] } } };
+    expect((await lint([{ sql, before }])).filter((x) => x.ruleId === 'enum-value-removed')).toEqual([]);
+    const created = `CREATE TYPE "public"."mood" AS ENUM('a');${BP}\n${sql}`;
+    expect((await lint([created])).filter((x) => x.ruleId === 'enum-value-removed')).toEqual([]);
+  });
+});
+
+describe('parse-error', () => {
+  test('reports PostgreSQL\'s message at the real line and column, after non-ASCII text', async () => {
+    const sql = `-- café ☕ 𝄞\nCREATE TABLE "t" ("a" int);\n${BP}\n-- ünïcödé\nALTER TABLE "t" ADD COLUMN "é" int;\nSELEC 1;`;
+    const f = await lint([sql]);
+    expect(brief(f)).toEqual(['parse-error@6:1']);
+    expect(f[0]!.message).toContain('syntax error at or near "SELEC"');
+  });
+  test('an error inside a statement points at the offending token, counting code points', async () => {
+    // `ADD COLUM "x"` reads as column COLUM of type "x"; `int` is the error: the 31st code point
+    // (é and 𝄞 count once each, though they take 2 and 4 UTF-8 bytes and 𝄞 two UTF-16 units).
+    const f = await lint(['ALTER TABLE "é" ADD COLUM "x" int;', '\n  ALTER TABLE "𝄞" ADD COLUM "x" int;']);
+    expect(brief(f)).toEqual(['parse-error@1:31', 'parse-error@2:33']);
+  });
+  test('tree locations (UTF-8 bytes) map to the right column after multi-byte names', async () => {
+    // Sub-commands are located by the lexer; an inline constraint by the tree's byte location.
+    const f = await lint(['ALTER TABLE "𝄞é" ADD COLUMN "é" int NOT NULL, ADD COLUMN "ü" int UNIQUE;']);
+    // ADD is the 18th code point, the second ADD the 47th, UNIQUE the 66th.
+    expect(brief(f)).toEqual(['add-column-required@1:18', 'add-unique-constraint@1:66']);
+  });
+});
