@@ -68,7 +68,7 @@ async function checkOneConfig(cwd: string, repoRoot: string | undefined, file: s
   let ctx: CheckContext;
   const notes: string[] = [];
   try {
-    config = file ? await loadDrizzleConfig(cwd, file, options, options.allowCodeExecution) : resolveConfig({}, options);
+    config = await resolveOneConfig(cwd, file, options, notes);
     // Findings name files relative to cwd, whatever form `out` was given in.
     config = { ...config, out: path.relative(cwd, path.resolve(cwd, config.out)).split(path.sep).join('/') || '.' };
     const tree = workingTree(cwd, repoRoot ?? cwd);
@@ -103,6 +103,22 @@ async function checkOneConfig(cwd: string, repoRoot: string | undefined, file: s
     migrations: ctx.head.migrations.map((m) => ({ tag: m.tag, file: m.file, new: m.isNew, statements: m.statements.length })),
     notes,
   };
+}
+
+/**
+ * A config found by discovery that cannot be loaded (its imports not installed, say) does not stop a run
+ * whose --out and --dialect say everything the integrity and lint checks need; an explicit --config does.
+ */
+async function resolveOneConfig(cwd: string, file: string | undefined, options: CheckOptions, notes: string[]): Promise<ResolvedConfig> {
+  if (!file) return resolveConfig({}, options);
+  try {
+    return await loadDrizzleConfig(cwd, file, options, options.allowCodeExecution);
+  } catch (e) {
+    const explicit = options.configs.length > 0;
+    if (explicit || !(e instanceof ConfigError) || !options.out || !options.dialect) throw e;
+    notes.push(`${e.message}; using --out and --dialect without it`);
+    return resolveConfig({}, options);
+  }
 }
 
 async function runOne(check: Check, ctx: CheckContext): Promise<{ findings: Finding[]; status: CategoryStatus; note?: string }> {

@@ -12,7 +12,7 @@ export const fileNotInJournal: IntegrityRule = {
   check(ctx) {
     return ctx.head.strayFiles.map((file) =>
       findingOf(this.meta, {
-        message: `${file} is not in meta/_journal.json: drizzle's migrator ignores it, so this SQL never runs on any database`,
+        message: `not in meta/_journal.json: drizzle's migrator ignores this file, so its SQL never runs on any database`,
         file,
         line: 1,
         column: 1,

@@ -12,10 +12,10 @@ export const fileUnreadable: IntegrityRule = {
   check(ctx) {
     const findings = ctx.head.migrations
       .filter((m) => m.unreadable !== undefined)
-      .map((m) => findingOf(this.meta, { message: `${m.file} was not read: ${m.unreadable}`, file: m.file, line: 1, column: 1, migration: m.tag }));
+      .map((m) => findingOf(this.meta, { message: `not read: ${m.unreadable}`, file: m.file, line: 1, column: 1, migration: m.tag }));
     const reported = new Set(findings.map((f) => f.file));
     for (const s of ctx.head.skipped) {
-      if (!reported.has(s.file)) findings.push(findingOf(this.meta, { message: `${s.file} was not read: ${s.reason}`, file: s.file }));
+      if (!reported.has(s.file)) findings.push(findingOf(this.meta, { message: `not read: ${s.reason}`, file: s.file }));
     }
     return findings;
   },

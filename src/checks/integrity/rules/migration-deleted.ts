@@ -16,7 +16,7 @@ export const migrationDeleted: IntegrityRule = {
       .filter((file) => file.endsWith('.sql'))
       .map((file) =>
         findingOf(this.meta, {
-          message: `${file} exists at the base commit and was deleted: databases that applied it and fresh databases will differ`,
+          message: `exists at the base commit and was deleted: databases that applied it and fresh databases will differ`,
           file,
           migration: file.split('/').pop() === 'migration.sql' ? file.split('/').slice(-2)[0] : file.split('/').pop()!.replace(/\.sql$/, ''),
         }),

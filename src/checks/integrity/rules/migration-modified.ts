@@ -16,7 +16,7 @@ export const migrationModified: IntegrityRule = {
       .filter((m) => base.modified.has(m.file))
       .map((m) =>
         findingOf(this.meta, {
-          message: `${m.file} was changed after it was merged${base.commit ? ` (base ${base.commit.slice(0, 12)})` : ''}: databases that already applied ${m.tag} will never run the change`,
+          message: `changed after it was merged${base.commit ? ` (base ${base.commit.slice(0, 12)})` : ''}: databases that already applied ${m.tag} will never run the change`,
           file: m.file,
           line: 1,
           column: 1,

@@ -18,7 +18,7 @@ export const snapshotChainBroken: IntegrityRule = {
         .filter((p) => p !== '' && p !== ROOT_SNAPSHOT_ID && !ids.has(p))
         .map((p) =>
           findingOf(this.meta, {
-            message: `${s.file} has prevId ${p}, which no snapshot in ${ctx.head.out} has`,
+            message: `prevId ${p} matches no snapshot in ${ctx.head.out}`,
             file: s.file,
             ...(s.prevIdPosition ?? { line: 1, column: 1 }),
             migration: ctx.head.migrations.find((m) => m.snapshot === s)?.tag,

@@ -27,7 +27,7 @@ export const snapshotChainFork: IntegrityRule = {
     for (const [parent, byId] of children) {
       const [first, ...others] = [...byId.values()];
       for (const s of others) {
-        findings.push(findingOf(this.meta, { message: `${s.file} and ${first!.file} both follow snapshot ${parent}: the history forked`, file: s.file,
+        findings.push(findingOf(this.meta, { message: `follows snapshot ${parent}, as ${first!.file} does: the history forked`, file: s.file,
             ...(s.prevIdPosition ?? { line: 1, column: 1 }), migration: tagOf(s) }));
       }
     }
@@ -42,6 +42,6 @@ function unmergedLeaves(rule: IntegrityRule, snapshots: SnapshotInfo[], tagOf: (
   for (const s of snapshots) if (s.id !== undefined && !referenced.has(s.id) && !leaves.has(s.id)) leaves.set(s.id, s);
   const [first, ...others] = [...leaves.values()];
   return others.map((s) =>
-    findingOf(rule.meta, { message: `${s.file} and ${first!.file} are both heads of the history: two branches were merged without resolving them`, file: s.file, migration: tagOf(s) }),
+    findingOf(rule.meta, { message: `a second head of the history besides ${first!.file}: two branches were merged without resolving them`, file: s.file, migration: tagOf(s) }),
   );
 }

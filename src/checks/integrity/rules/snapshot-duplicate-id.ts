@@ -18,7 +18,7 @@ export const snapshotDuplicateId: IntegrityRule = {
         firstById.set(s.id, s.file);
         return [];
       }
-      return [findingOf(this.meta, { message: `${s.file} has the same id ${s.id} as ${first}`, file: s.file, ...(s.idPosition ?? { line: 1, column: 1 }), migration: ctx.head.migrations.find((m) => m.snapshot === s)?.tag })];
+      return [findingOf(this.meta, { message: `same id ${s.id} as ${first}`, file: s.file, ...(s.idPosition ?? { line: 1, column: 1 }), migration: ctx.head.migrations.find((m) => m.snapshot === s)?.tag })];
     });
   },
 };
