@@ -10,7 +10,12 @@ export const alterColumnType: SafetyRule = {
   }),
   checkOp(op, state) {
     if (op.kind !== 'alter-column-type' || state.isNewTable(op.table)) return undefined;
-    const before = state.columnTypeBefore(op.table, op.column);
+    // An earlier change of the same column in this migration is its type now, not the snapshot's.
+    const earlier = state.migrationOps.filter(
+      (o) => o.kind === 'alter-column-type' && o.table === op.table && o.column === op.column && o.at < op.at,
+    );
+    const last = earlier[earlier.length - 1];
+    const before = last?.kind === 'alter-column-type' ? last.type : state.columnTypeBefore(op.table, op.column);
     if (before !== undefined && (sameType(before, op.type) || isBinaryCoercible(before, op.type))) return undefined;
     const change = before !== undefined ? `from ${before} to ${op.type}` : `to ${op.type}`;
     const notes: string[] = [];
