@@ -20,7 +20,9 @@ export interface FakeGitHub {
   readOnly: boolean;
   /** Request lines ("GET /path") that fail once with 502 before succeeding. */
   failOnce: Set<string>;
-  changedFiles: { filename: string; status: string }[];
+  changedFiles: { filename: string; status: string; previous_filename?: string }[];
+  /** Login GET /user answers for a personal access token; undefined answers 403 like an installation token. */
+  userLogin?: string;
   close(): Promise<void>;
 }
 
@@ -37,7 +39,9 @@ export async function startFakeGitHub(repo: string, pull: number): Promise<FakeG
     const line = `${req.method} ${url.pathname}`;
     state.requests.push(`${line}${url.search}`);
     if (state.failOnce.delete(line)) return send(res, 502, { message: 'Bad Gateway' });
-    if (req.method === 'GET' && url.pathname === '/user') return send(res, 403, { message: 'Resource not accessible by integration' });
+    if (req.method === 'GET' && url.pathname === '/user') {
+      return state.userLogin ? send(res, 200, { login: state.userLogin, type: 'User' }) : send(res, 403, { message: 'Resource not accessible by integration' });
+    }
     if (req.method === 'GET' && url.pathname === commentsPath) return page(res, url, state.comments);
     if (req.method === 'GET' && url.pathname === `/repos/${repo}/pulls/${pull}/files`) return page(res, url, state.changedFiles);
     const write = (req.method === 'POST' && url.pathname === commentsPath) || (req.method === 'PATCH' && url.pathname.startsWith(`/repos/${repo}/issues/comments/`));
@@ -46,7 +50,8 @@ export async function startFakeGitHub(repo: string, pull: number): Promise<FakeG
     const { body: commentBody } = JSON.parse(text) as { body: string };
     if (commentBody.length > 65_536) return send(res, 422, { message: 'Validation Failed', errors: [{ field: 'body', code: 'custom', message: 'body is too long (maximum is 65536 characters)' }] });
     if (req.method === 'POST') {
-      const c: FakeComment = { id: nextId++, body: commentBody, user: { login: 'github-actions[bot]', type: 'Bot' } };
+      const user: FakeComment['user'] = state.userLogin ? { login: state.userLogin, type: 'User' } : { login: 'github-actions[bot]', type: 'Bot' };
+      const c: FakeComment = { id: nextId++, body: commentBody, user };
       state.comments.push(c);
       return send(res, 201, { ...c, html_url: `https://github.com/${repo}/pull/${pull}#issuecomment-${c.id}` });
     }
