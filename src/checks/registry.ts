@@ -2,9 +2,11 @@
 
 import { integrityCheck } from './integrity/index.js';
 import { driftCheck } from './drift/index.js';
+import { safetyCheck } from './safety/index.js';
 import type { Check } from './types.js';
 
 export const checks: Check[] = [
   integrityCheck,
   driftCheck,
+  safetyCheck,
 ];
