@@ -1,0 +1,179 @@
+// Replay: applies the migrations on an embedded PostgreSQL (PGlite, in-process, no server) as drizzle's
+// migrator would, and reports the statement PostgreSQL rejects, at its line, with PostgreSQL's own words.
+
+import { findingOf, type Finding, type RuleMeta } from '../../findings.js';
+import { SourceText } from '../../model/source.js';
+import type { Migration } from '../../model/types.js';
+import type { Check, CheckContext, CheckOutcome } from '../types.js';
+import { extensionsCreated, loadExtensions } from './extensions.js';
+import { startPglite } from './pglite.js';
+import { replay, type Failure, type PgError, type ReplayResult, type StatementRef } from './replay.js';
+import { replayFailedOnExistingRows } from './rules/replay-failed-on-existing-rows.js';
+import { replayFailed } from './rules/replay-failed.js';
+
+export const replayRules: RuleMeta[] = [replayFailed, replayFailedOnExistingRows];
+
+export const replayCheck: Check = {
+  name: 'replay',
+  categories: ['integrity'],
+  run: checkReplay,
+};
+
+interface Plan {
+  base: Migration[];
+  pending: Migration[];
+}
+
+async function checkReplay(ctx: CheckContext): Promise<CheckOutcome> {
+  const { replay: mode } = ctx.options;
+  if (mode === false) return { status: 'skipped', reason: 'replay is off (--no-replay)' };
+  if (ctx.config.dialect !== 'postgresql') {
+    return { status: 'skipped', reason: `replay runs PostgreSQL migrations only (this config's dialect is ${ctx.config.dialect})` };
+  }
+  const plan = planOf(ctx);
+  if (typeof plan === 'string') return { status: 'skipped', reason: plan };
+
+  const started = performance.now();
+  const extensions = await loadExtensions(extensionsCreated([...plan.base, ...plan.pending]));
+  const { db, version, fromTemplate } = await startPglite(extensions);
+  try {
+    const ready = performance.now();
+    const result = await replay(db, plan.base, plan.pending, ctx.options.replaySeed);
+    const done = performance.now();
+    const notes = [
+      `replay: ${plan.base.length} applied + ${plan.pending.length} new migrations (${result.baseStatements + result.pendingStatements} statements) on ` +
+        `${version.split(' on ')[0]} (PGlite): start ${ms(ready - started)}${fromTemplate ? ' from the cached data directory' : ''}, replay ${ms(done - ready)}`,
+      ...notesOf(result),
+    ];
+    return { status: 'ran', findings: findingsOf(result, plan), notes };
+  } finally {
+    await db.close();
+  }
+}
+
+function planOf(ctx: CheckContext): Plan | string {
+  const all = ctx.head.migrations;
+  const unreadable = all.find((m) => m.sql === undefined);
+  if (unreadable) return `${unreadable.file} cannot be read (see the integrity findings): drizzle's migrator would stop there too`;
+  const fresh = all.filter((m) => m.isNew);
+  if (fresh.length > 0) return { base: all.filter((m) => !m.isNew), pending: fresh };
+  if (ctx.options.replay === 'auto') return ctx.hasBase ? 'no new migrations to replay' : 'no base to tell new migrations from applied ones (--base); use --replay to replay the whole history';
+  if (all.length === 0) return 'no migrations to replay';
+  // --replay without new migrations: what a fresh database goes through, one batch for everything.
+  return ctx.hasBase ? { base: all, pending: [] } : { base: [], pending: all };
+}
+
+function findingsOf(result: ReplayResult, plan: Plan): Finding[] {
+  const findings: Finding[] = [];
+  for (const m of result.missingExtensions) {
+    const dependents = result.notVerified.length;
+    findings.push(
+      findingOf(replayFailed, {
+        ...locate(m),
+        severity: 'info',
+        message:
+          `extension "${m.name}" is not available in the embedded PostgreSQL (PGlite), so it was not created; ` +
+          `${dependents} statement${dependents === 1 ? '' : 's'} failing on a missing object after it ${dependents === 1 ? 'was' : 'were'} not verified`,
+        help: 'Nothing to fix if your database has the extension. The statements that need it are checked on a server that has it (e.g. --database-url to see pending migrations).',
+      }),
+    );
+  }
+  for (const r of result.missingRoles) {
+    findings.push(
+      findingOf(replayFailed, {
+        ...locate(r),
+        severity: 'info',
+        message: `role "${r.name}" does not exist in the embedded PostgreSQL (it belongs to the hosting environment); statements needing it were not verified`,
+        help: 'Nothing to fix if your database has the role.',
+      }),
+    );
+  }
+  if (result.failure) findings.push(failureFinding(result.failure, plan));
+  return findings;
+}
+
+function failureFinding(f: Failure, plan: Plan): Finding {
+  const onRows = f.seeded && isDataError(f.error.code);
+  const rule = onRows ? replayFailedOnExistingRows : replayFailed;
+  const where =
+    f.phase === 'base'
+      ? `migration ${f.migration.tag}, already applied at the base, fails on an empty PostgreSQL; the new migrations after it were not verified`
+      : onRows
+        ? `${f.migration.tag} fails on tables holding a row`
+        : `${f.migration.tag} fails${plan.pending.length > 1 ? ` in the batch of ${plan.pending.length} pending migrations drizzle's migrator runs in one transaction` : ''}`;
+  return findingOf(rule, {
+    ...locate(f, f.error.position),
+    migration: f.migration.tag,
+    // History that no longer replays is worth knowing, but it is not this change's fault.
+    ...(f.phase === 'base' ? { severity: 'info' as const } : {}),
+    message: `${where}: ${describe(f.error)}`,
+    ...(helpFor(f.error.code) ? { help: helpFor(f.error.code) } : {}),
+  });
+}
+
+/** Class 22 (data exception) and 23 (integrity constraint violation): failures caused by rows. */
+function isDataError(code: string | undefined): boolean {
+  return code !== undefined && (code.startsWith('22') || code.startsWith('23'));
+}
+
+function describe(e: PgError): string {
+  const parts = [`ERROR${e.code ? ` ${e.code}` : ''}: ${e.message}`];
+  if (e.detail) parts.push(`DETAIL: ${e.detail}`);
+  if (e.hint) parts.push(`HINT: ${e.hint}`);
+  if (e.where) parts.push(`CONTEXT: ${e.where}`);
+  return parts.join('\n');
+}
+
+/** Drizzle-specific recipes for the failures its one-transaction migrator causes. */
+function helpFor(code: string | undefined): string | undefined {
+  switch (code) {
+    case '55P04':
+      return (
+        "drizzle's migrator runs every pending migration in one transaction, and PostgreSQL forbids using an enum value added in the same transaction. " +
+        'Ship the ALTER TYPE … ADD VALUE migration in an earlier deploy than the statements that use the value, or end the transaction first with a `COMMIT;` line at the top of the later migration file.'
+      );
+    case '25001':
+      return (
+        "drizzle's migrator runs pending migrations inside a transaction, where CREATE INDEX CONCURRENTLY is not allowed. " +
+        'Either drop CONCURRENTLY (fine for small tables), or put `COMMIT;` before it in that migration file (drizzle-kit generate --custom) so it runs outside the transaction.'
+      );
+    default:
+      return undefined;
+  }
+}
+
+function locate(ref: StatementRef, position?: number): Pick<Finding, 'file' | 'line' | 'column' | 'endLine' | 'endColumn' | 'migration'> {
+  const { migration, statement } = ref;
+  const base = { file: migration.file, migration: migration.tag };
+  if (position === undefined || migration.sql === undefined) {
+    return { ...base, line: statement.span.start.line, column: statement.span.start.column, endLine: statement.span.end.line, endColumn: statement.span.end.column };
+  }
+  // PostgreSQL's error position counts characters (code points) from 1 in the chunk sent.
+  const at = new SourceText(migration.sql).positionAt(statement.offset + utf16Index(statement.text, position - 1));
+  return { ...base, line: at.line, column: at.column };
+}
+
+function utf16Index(text: string, codePoints: number): number {
+  let i = 0;
+  for (let n = 0; n < codePoints && i < text.length; n++) i += text.codePointAt(i)! > 0xffff ? 2 : 1;
+  return i;
+}
+
+function notesOf(result: ReplayResult): string[] {
+  const notes: string[] = [];
+  if (result.failure && result.failure.notReplayed > 0) {
+    notes.push(`replay: ${result.failure.notReplayed} statement(s) after the failure were not replayed (drizzle's migrator stops at the first error)`);
+  }
+  if (result.notVerified.length > 0) {
+    notes.push(`replay: not verified (missing extension): ${result.notVerified.map((n) => `${n.migration.file}:${n.statement.span.start.line}`).join(', ')}`);
+  }
+  if (result.seed) {
+    notes.push(`replay seed: one row in each of ${result.seed.seeded.length} table(s)`);
+    for (const f of result.seed.failed) notes.push(`replay seed: no row could be inserted into ${f.table}: ${f.reason}`);
+  }
+  return notes;
+}
+
+function ms(n: number): string {
+  return `${Math.round(n)} ms`;
+}

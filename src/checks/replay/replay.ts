@@ -1,0 +1,148 @@
+// Replays migrations on the embedded PostgreSQL the way drizzle's migrator applies them:
+// - the migrations that exist at the base were applied long ago: each chunk runs on its own;
+// - the new ones are the pending batch: one transaction, chunks split on breakpoints, executed as
+//   simple queries (so a chunk may hold several statements, and a `COMMIT;` in a file really ends
+//   the migrator's transaction, after which chunks autocommit as they would in production).
+// The first real failure ends the batch, as it ends drizzle's migrator; later statements are not run,
+// so no failure caused by another one is ever reported.
+// Two kinds of failures are not the migration's fault and are tolerated (under a savepoint): an
+// extension the embedded PostgreSQL does not ship, and objects of the hosting environment (roles).
+// After a missing extension, statements failing on a missing object are "not verified".
+
+import type { PGlite } from '@electric-sql/pglite';
+import type { Migration, Statement } from '../../model/types.js';
+import { extensionOfStatement, isAvailable } from './extensions.js';
+import { seedRows, type SeedResult } from './seed.js';
+
+export interface PgError {
+  code?: string;
+  message: string;
+  detail?: string;
+  hint?: string;
+  where?: string;
+  /** 1-based character position in the chunk, when PostgreSQL reported one. */
+  position?: number;
+}
+
+export interface StatementRef {
+  migration: Migration;
+  statement: Statement;
+}
+
+export interface Failure extends StatementRef {
+  phase: 'base' | 'pending';
+  error: PgError;
+  /** The tables held synthetic rows when it failed (--replay-seed). */
+  seeded: boolean;
+  /** Chunks of the batch left unreplayed after it. */
+  notReplayed: number;
+}
+
+export interface Tolerated extends StatementRef {
+  /** Extension or role name. */
+  name: string;
+  error: PgError;
+}
+
+export interface ReplayResult {
+  failure?: Failure;
+  missingExtensions: Tolerated[];
+  missingRoles: Tolerated[];
+  /** Statements failing on a missing object after an extension could not be created. */
+  notVerified: (StatementRef & { error: PgError })[];
+  seed?: SeedResult;
+  baseStatements: number;
+  pendingStatements: number;
+}
+
+/** SQLSTATEs of "an object does not exist": what statements depending on a missing extension fail with. */
+const UNDEFINED_OBJECT = new Set(['42704', '42883', '42P01', '42703', '3F000', '42P02']);
+const ROLE_MISSING = /^role "(.+)" does not exist$/;
+
+export async function replay(db: PGlite, base: readonly Migration[], pending: readonly Migration[], seed: boolean): Promise<ReplayResult> {
+  const result: ReplayResult = { missingExtensions: [], missingRoles: [], notVerified: [], baseStatements: 0, pendingStatements: 0 };
+
+  for (const migration of base) {
+    for (const statement of migration.statements) {
+      result.baseStatements++;
+      const error = await execChunk(db, statement.text, false);
+      if (error && !tolerate(result, { migration, statement }, error)) {
+        result.failure = { phase: 'base', migration, statement, error, seeded: false, notReplayed: countAfter(base, migration, statement) + countAll(pending) };
+        return result;
+      }
+    }
+  }
+
+  await db.exec('begin');
+  if (seed) result.seed = await seedRows(db);
+  for (const migration of pending) {
+    for (const statement of migration.statements) {
+      result.pendingStatements++;
+      const error = await execChunk(db, statement.text, db.isInTransaction());
+      if (error && !tolerate(result, { migration, statement }, error)) {
+        result.failure = { phase: 'pending', migration, statement, error, seeded: seed, notReplayed: countAfter(pending, migration, statement) };
+        break;
+      }
+    }
+  }
+  // The state after the batch stays for the caller to inspect (drizzle would have committed it).
+  if (db.isInTransaction()) await db.exec(result.failure ? 'rollback' : 'commit');
+  return result;
+}
+
+/** Runs one chunk; inside a transaction under a savepoint, so a tolerated failure can be undone. */
+async function execChunk(db: PGlite, text: string, inTransaction: boolean): Promise<PgError | undefined> {
+  if (inTransaction) await db.exec('savepoint drizzle_guard_chunk');
+  try {
+    await db.exec(text);
+    if (inTransaction && db.isInTransaction()) await db.exec('release savepoint drizzle_guard_chunk');
+    return undefined;
+  } catch (e) {
+    if (inTransaction && db.isInTransaction()) {
+      await db.exec('rollback to savepoint drizzle_guard_chunk; release savepoint drizzle_guard_chunk');
+    }
+    return pgErrorOf(e);
+  }
+}
+
+function tolerate(result: ReplayResult, ref: StatementRef, error: PgError): boolean {
+  const extension = extensionOfStatement(ref.statement.text);
+  if (extension !== undefined && !isAvailable(extension)) {
+    if (!result.missingExtensions.some((m) => m.name === extension)) result.missingExtensions.push({ ...ref, name: extension, error });
+    return true;
+  }
+  const role = ROLE_MISSING.exec(error.message)?.[1];
+  if (role !== undefined) {
+    if (!result.missingRoles.some((m) => m.name === role)) result.missingRoles.push({ ...ref, name: role, error });
+    return true;
+  }
+  if (result.missingExtensions.length > 0 && error.code !== undefined && UNDEFINED_OBJECT.has(error.code)) {
+    result.notVerified.push({ ...ref, error });
+    return true;
+  }
+  return false;
+}
+
+export function pgErrorOf(e: unknown): PgError {
+  if (!(e instanceof Error)) return { message: String(e) };
+  const f = e as Error & Record<string, unknown>;
+  const str = (k: string) => (typeof f[k] === 'string' && f[k] !== '' ? (f[k] as string) : undefined);
+  const position = str('position');
+  return {
+    message: e.message,
+    ...(str('code') ? { code: str('code') } : {}),
+    ...(str('detail') ? { detail: str('detail') } : {}),
+    ...(str('hint') ? { hint: str('hint') } : {}),
+    ...(str('where') ? { where: str('where') } : {}),
+    ...(position ? { position: Number(position) } : {}),
+  };
+}
+
+function countAll(migrations: readonly Migration[]): number {
+  return migrations.reduce((n, m) => n + m.statements.length, 0);
+}
+
+function countAfter(migrations: readonly Migration[], migration: Migration, statement: Statement): number {
+  const i = migrations.indexOf(migration);
+  return migration.statements.length - statement.index - 1 + countAll(migrations.slice(i + 1));
+}
