@@ -6,11 +6,14 @@ import type { Position, Span } from './types.js';
 
 export class SourceText {
   private readonly lineStarts: number[];
+  /** Without surrogate pairs a UTF-16 offset is a code-point offset: columns are a subtraction. */
+  private readonly hasSurrogates: boolean;
 
   constructor(readonly text: string) {
     const starts = [0];
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     this.lineStarts = starts;
+    this.hasSurrogates = /[\uD800-\uDFFF]/.test(text);
   }
 
   /** 1-based position of a UTF-16 offset. */
@@ -24,7 +27,8 @@ export class SourceText {
       else hi = mid - 1;
     }
     const lineStart = this.lineStarts[lo]!;
-    return { line: lo + 1, column: codePointCount(this.text, lineStart, clamped) + 1 };
+    const column = this.hasSurrogates ? codePointCount(this.text, lineStart, clamped) : clamped - lineStart;
+    return { line: lo + 1, column: column + 1 };
   }
 
   /** Span of text[start, end) with white space trimmed on both sides. */

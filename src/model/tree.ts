@@ -25,34 +25,37 @@ export interface FileTree {
 export function workingTree(cwd: string, repoRoot: string): FileTree {
   const root = fs.realpathSync(repoRoot);
   const abs = (p: string) => path.resolve(cwd, p);
+  // Listings are cached: reads consult them instead of calling realpath for every file.
+  const listings = new Map<string, Map<string, TreeEntry> | undefined>();
+  const listing = (dir: string) => {
+    const key = abs(dir);
+    if (!listings.has(key)) listings.set(key, readListing(key, root));
+    return listings.get(key);
+  };
+  /** The file's absolute path when it is a readable file that does not lead outside the repository. */
+  const readable = (file: string) => {
+    const entry = listing(path.dirname(file))?.get(path.basename(file));
+    return entry && entry.kind === 'file' && !entry.outside ? abs(file) : undefined;
+  };
   return {
     list(dir) {
-      let dirents: fs.Dirent[];
-      try {
-        dirents = fs.readdirSync(abs(dir), { withFileTypes: true });
-      } catch {
-        return undefined;
-      }
-      return dirents
-        .map((d): TreeEntry => {
-          if (d.isSymbolicLink()) return symlinkEntry(path.join(abs(dir), d.name), d.name, root);
-          return { name: d.name, kind: d.isFile() ? 'file' : d.isDirectory() ? 'dir' : 'other' };
-        })
-        .sort(byName);
+      const entries = listing(dir);
+      return entries && [...entries.values()].sort(byName);
     },
     read(file) {
+      const full = readable(file);
       try {
-        if (leadsOutside(root, abs(file))) return undefined;
-        return fs.readFileSync(abs(file));
+        return full === undefined ? undefined : fs.readFileSync(full);
       } catch {
         return undefined;
       }
     },
     peek(file, head, tail) {
+      const full = readable(file);
+      if (full === undefined) return undefined;
       let fd: number;
       try {
-        if (leadsOutside(root, abs(file))) return undefined;
-        fd = fs.openSync(abs(file), 'r');
+        fd = fs.openSync(full, 'r');
       } catch {
         return undefined;
       }
@@ -70,6 +73,21 @@ export function workingTree(cwd: string, repoRoot: string): FileTree {
   };
 }
 
+function readListing(dir: string, root: string): Map<string, TreeEntry> | undefined {
+  let dirents: fs.Dirent[];
+  try {
+    dirents = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return undefined;
+  }
+  return new Map(
+    dirents.map((d): [string, TreeEntry] => [
+      d.name,
+      d.isSymbolicLink() ? symlinkEntry(path.join(dir, d.name), d.name, root) : { name: d.name, kind: d.isFile() ? 'file' : d.isDirectory() ? 'dir' : 'other' },
+    ]),
+  );
+}
+
 function symlinkEntry(full: string, name: string, root: string): TreeEntry {
   let target: string;
   let stat: fs.Stats;
@@ -81,12 +99,6 @@ function symlinkEntry(full: string, name: string, root: string): TreeEntry {
   }
   if (!isInside(root, target)) return { name, kind: stat.isDirectory() ? 'dir' : 'file', outside: true };
   return { name, kind: stat.isFile() ? 'file' : stat.isDirectory() ? 'dir' : 'other' };
-}
-
-/** True when following symlinks takes `file` out of the repository (a plain path outside it is the user's choice). */
-function leadsOutside(root: string, file: string): boolean {
-  const real = fs.realpathSync(file);
-  return real !== file && isInside(root, path.resolve(file)) && !isInside(root, real);
 }
 
 function isInside(root: string, target: string): boolean {
