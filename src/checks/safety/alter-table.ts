@@ -9,7 +9,7 @@ export type Locate = (byteLocation: number | undefined) => number;
 const SERIAL_TYPES = new Set(['serial', 'serial2', 'serial4', 'serial8', 'smallserial', 'bigserial']);
 
 /** Functions whose value differs per row: a default calling one rewrites the table. */
-const VOLATILE_FUNCTIONS = new Set([
+export const VOLATILE_FUNCTIONS = new Set([
   'random',
   'gen_random_uuid',
   'uuid_generate_v1',

@@ -9,17 +9,22 @@ export type Classification =
   | { kind: 'ops'; ops: Op[] }
   /**
    * ALTER TABLE: needs the parse tree. `table` lets the caller skip it when the table is new;
-   * `clauseStarts` are the file offsets of its comma-separated sub-commands (the tree has none).
+   * `clauses` are its comma-separated sub-commands (their offsets locate findings: the tree has none).
    */
-  | { kind: 'alter-table'; table: ObjectKey; renames: boolean; clauseStarts: number[] }
+  | { kind: 'alter-table'; table: ObjectKey; renames: boolean; clauses: TokenCursor[] }
   | { kind: 'other' };
 
 /** Reads tokens left to right; `base` is added to offsets to make them file offsets. */
 export class TokenCursor {
   pos = 0;
+  /**
+   * `identifierBytes`: PostgreSQL truncates identifiers to NAMEDATALEN - 1 = 63 bytes (so does its
+   * parse tree); names read here must match.
+   */
   constructor(
     readonly tokens: Token[],
     readonly base: number,
+    readonly identifierBytes?: number,
   ) {}
 
   peek(k = 0): Token | undefined {
@@ -60,7 +65,8 @@ export class TokenCursor {
     const t = this.peek();
     if (!t || (t.kind !== 'ident' && t.kind !== 'word')) return undefined;
     this.pos++;
-    return t.kind === 'ident' ? t.value : t.value.toLowerCase();
+    const name = t.kind === 'ident' ? t.value : t.value.toLowerCase();
+    return this.identifierBytes === undefined ? name : truncateUtf8(name, this.identifierBytes);
   }
 
   /** `name` or `schema.name`, keyed with `defaultSchema` when unqualified (none: the bare name). */
@@ -102,7 +108,22 @@ export class TokenCursor {
   }
 }
 
+function truncateUtf8(name: string, max: number): string {
+  if (name.length * 3 <= max) return name;
+  let bytes = 0;
+  let i = 0;
+  while (i < name.length) {
+    const cp = name.codePointAt(i)!;
+    const size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    if (bytes + size > max) break;
+    bytes += size;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return name.slice(0, i);
+}
+
 const PUBLIC = 'public';
+const PG_IDENTIFIER_BYTES = 63;
 
 /** The rest of an ALTER TABLE after the table name, split on top-level commas. */
 export function splitClauses(c: TokenCursor): TokenCursor[] {
@@ -114,7 +135,7 @@ export function splitClauses(c: TokenCursor): TokenCursor[] {
     if (t?.kind === 'punct' && t.value === '(') depth++;
     if (t?.kind === 'punct' && t.value === ')') depth--;
     if (t === undefined || (depth === 0 && t.kind === 'punct' && t.value === ',')) {
-      if (i > from) clauses.push(new TokenCursor(c.tokens.slice(from, i), c.base));
+      if (i > from) clauses.push(new TokenCursor(c.tokens.slice(from, i), c.base, c.identifierBytes));
       from = i + 1;
     }
   }
@@ -122,7 +143,7 @@ export function splitClauses(c: TokenCursor): TokenCursor[] {
 }
 
 export function classifyPostgres(tokens: Token[], base: number): Classification {
-  const c = new TokenCursor(tokens, base);
+  const c = new TokenCursor(tokens, base, PG_IDENTIFIER_BYTES);
   const at = c.offset();
   if (c.accept('BEGIN') || c.accept('START', 'TRANSACTION')) return { kind: 'ops', ops: [{ kind: 'begin', at }] };
   if (c.accept('COMMIT') || c.accept('END')) {
@@ -154,7 +175,7 @@ export function classifyPostgres(tokens: Token[], base: number): Classification 
     const table = c.qualifiedName(PUBLIC);
     if (table === undefined) return { kind: 'other' };
     const renames = tokens.some((t) => t.kind === 'word' && t.value === 'RENAME');
-    return { kind: 'alter-table', table, renames, clauseStarts: splitClauses(c).map((clause) => clause.offset()) };
+    return { kind: 'alter-table', table, renames, clauses: splitClauses(c) };
   }
   return { kind: 'other' };
 }

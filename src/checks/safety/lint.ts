@@ -7,6 +7,7 @@ import type { Migration } from '../../model/types.js';
 import { opsOfAlterTable } from './alter-table.js';
 import { classifyPostgres } from './classify.js';
 import { createLexicalExtractor } from './dialect-lexical.js';
+import { fastAlterOps } from './fast-alter.js';
 import { lexStatements, type Token } from './lexer.js';
 import type { ObjectKey, Op } from './ops.js';
 import { parseSql } from './parser.js';
@@ -177,8 +178,16 @@ export class SafetyLinter {
       for (const op of cls.ops) if (op.kind === 'create-table') createdHere.add(op.table);
     }
     const isNew = (t: ObjectKey) => createdHere.has(t) || this.newTables.has(t);
-    const needsTree = cls.kind === 'alter-table' && (!isNew(cls.table) || cls.renames);
-    if (!needsTree && !this.options.parseAll) return;
+    // Before the fast path moves the clause cursors.
+    const clauseStarts = cls.kind === 'alter-table' ? cls.clauses.map((c) => c.offset()) : [];
+    if (!this.options.parseAll) {
+      if (cls.kind !== 'alter-table' || (isNew(cls.table) && !cls.renames)) return;
+      const fast = fastAlterOps(cls.clauses, cls.table);
+      if (fast) {
+        stmt.ops = fast;
+        return;
+      }
+    }
     this.stats.parsed++;
     const result = await parseSql(text);
     const ascii = isAscii(text);
@@ -192,7 +201,6 @@ export class SafetyLinter {
     }
     if (cls.kind !== 'alter-table') return;
     for (const parsed of result.statements) {
-      const clauseStarts = cls.clauseStarts;
       stmt.ops.push(
         ...opsOfAlterTable(
           parsed.stmt,
