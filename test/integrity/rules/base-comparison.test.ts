@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../../src/engine.js';
-import { commitAll, copyFixture, findingsOf, options } from '../../helpers/project.js';
+import { commitAll, copyFixture, findingsOf, git, options } from '../../helpers/project.js';
 
 describe('migration-modified', () => {
   it('reports an edit to a migration that exists at the base', async () => {
@@ -64,5 +64,21 @@ describe('--base', () => {
     const report = await runCheck(options(dir, { base: 'deadbeefdeadbeefdeadbeefdeadbeefdeadbeef' }));
     expect(report.exitCode).toBe(4);
     expect(report.findings[0]!.message).toContain('git fetch --depth=1 origin deadbeefdeadbeefdeadbeefdeadbeefdeadbeef');
+  });
+});
+
+describe('--base in a shallow clone', () => {
+  it('works when only the base commit was fetched, as actions/checkout leaves it', async () => {
+    const origin = copyFixture('pg-clean');
+    const base = commitAll(origin);
+    fs.appendFileSync(path.join(origin, 'drizzle/0001_add_due_date.sql'), '--> statement-breakpoint\nSELECT 1;');
+    commitAll(origin, 'pr');
+    const clone = fs.mkdtempSync(path.join(path.dirname(origin), 'dg-shallow-'));
+    git(clone, 'clone', '-q', '--depth=1', `file://${origin}`, '.');
+    const missing = await runCheck(options(clone, { base }));
+    expect(missing.exitCode).toBe(4);
+    git(clone, 'fetch', '-q', '--depth=1', 'origin', base);
+    const findings = await findingsOf(clone, 'integrity', { base });
+    expect(findings).toEqual([expect.objectContaining({ ruleId: 'migration-modified', file: 'drizzle/0001_add_due_date.sql' })]);
   });
 });

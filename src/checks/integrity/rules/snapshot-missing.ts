@@ -10,9 +10,22 @@ export const snapshotMissing: IntegrityRule = {
     help: 'drizzle-kit diffs the schema against the newest snapshot: without it the next `drizzle-kit generate` re-emits this migration\'s changes. Restore the snapshot from git, or delete the migration and generate it again.',
   },
   check(ctx) {
-    if (ctx.config.migrations.prefix === 'none' && ctx.head.layout === 'journal') return [];
     const { migrations } = ctx.head;
     const last = migrations[migrations.length - 1];
+    if (ctx.config.migrations.prefix === 'none' && ctx.head.layout === 'journal') {
+      // drizzle-kit writes meta/_snapshot.json for prefix "none" and then ignores it (names starting with "_").
+      return last && migrations.length > 1
+        ? [
+            findingOf(this.meta, {
+              message: `migrations.prefix "none" stores the snapshot as meta/_snapshot.json, which drizzle-kit ignores: every generate diffs against an empty schema and emits the whole schema again`,
+              severity: 'error',
+              ...declarationOf(ctx, last),
+              migration: last.tag,
+              help: 'Use migrations.prefix "index" (the default) or "timestamp", so drizzle-kit keeps one snapshot per migration.',
+            }),
+          ]
+        : [];
+    }
     return migrations
       .filter((m) => m.snapshot === undefined)
       .map((m) =>
