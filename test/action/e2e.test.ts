@@ -79,7 +79,10 @@ function pushAgain(): void {
   headSha = git(origin, 'rev-parse', 'HEAD');
 }
 
-async function runAction(name: string, opts: { fork?: boolean; inputs?: Record<string, string>; eventName?: string } = {}): Promise<RunResult> {
+async function runAction(
+  name: string,
+  opts: { fork?: boolean; inputs?: Record<string, string>; eventName?: string; baseSha?: string } = {},
+): Promise<RunResult> {
   const dir = workspace(name);
   const files = path.join(tmp, `${name}-files`);
   mkdirSync(files);
@@ -88,7 +91,7 @@ async function runAction(name: string, opts: { fork?: boolean; inputs?: Record<s
     number: PULL,
     pull_request: {
       number: PULL,
-      base: { sha: baseSha, ref: 'main', repo: { full_name: REPO } },
+      base: { sha: opts.baseSha ?? baseSha, ref: 'main', repo: { full_name: REPO } },
       head: { sha: headSha, ref: 'feature', repo: { full_name: head } },
     },
     repository: { full_name: REPO },
@@ -210,7 +213,8 @@ describe('the action bundle on a pull request', () => {
     const before = ownComments();
     github.requests.length = 0;
     pushAgain();
-    const second = await runAction('run2', { inputs: { 'fail-on': 'never' } });
+    // fail-on never makes the findings pass; drift is off because its configuration errors fail whatever fail-on says.
+    const second = await runAction('run2', { inputs: { 'fail-on': 'never', drift: 'false' } });
     expect(second.code, second.stdout).toBe(0);
     expect(ownComments().map((c) => c.id)).toEqual(before.map((c) => c.id));
     expect(github.requests.filter((r) => r.startsWith('POST'))).toEqual([]);
@@ -232,5 +236,56 @@ describe('the action bundle on a pull request', () => {
     expect(fork.stdout).toMatch(/::warning title=drizzle-guard%3A no PR comment::Could not write the pull request comment \(HTTP 403/);
     expect(fork.stdout).toContain('pull-requests: write');
     expect(fork.summary).toContain(`(exit code ${report.exitCode})`);
+  }, 120_000);
+
+  it('under pull_request_target from a fork does not run the PR\'s TypeScript', async () => {
+    const run = await runAction('target', { fork: true, eventName: 'pull_request_target' });
+    const report = JSON.parse(readFileSync(run.outputs['report-file']!, 'utf8')) as Report;
+    expect(run.code).toBe(report.exitCode);
+    expect(report.notes.join('\n')).toContain('its TypeScript (config, schema) was not executed');
+    expect(run.stdout).toContain('pull_request_target from a fork');
+  }, 120_000);
+
+  it('falls back to the pull request\'s file list when the base cannot be fetched', async () => {
+    github.changedFiles = [
+      { filename: `${WD}/drizzle/0001_add_posts.sql`, status: 'added' },
+      { filename: `${WD}/drizzle/meta/0001_snapshot.json`, status: 'added' },
+      { filename: `${WD}/drizzle/meta/_journal.json`, status: 'modified' },
+      { filename: `${WD}/schema.ts`, status: 'modified' },
+      { filename: 'README.md', status: 'added' },
+    ];
+    github.requests.length = 0;
+    const missing = '1234567890abcdef1234567890abcdef12345678';
+    const run = await runAction('nobase', { baseSha: missing });
+    const report = JSON.parse(readFileSync(run.outputs['report-file']!, 'utf8')) as Report;
+    expect(github.requests).toContain(`GET /repos/${REPO}/pulls/${PULL}/files?per_page=100`);
+    expect(report.migrations.map((m) => `${m.tag}:${m.new}`)).toEqual(['0000_init:false', '0001_add_posts:true']);
+    expect(report.notes.join('\n')).toContain(`base ${missing} is not in the clone`);
+    expect(run.code).toBe(report.exitCode);
+  }, 120_000);
+
+  it('keeps the comment under 65,536 characters with the marker, and the job summary complete', async () => {
+    // A bad merge left 400 copies of a migration outside the journal: one finding each.
+    const origin = path.join(tmp, 'origin');
+    for (let i = 0; i < 400; i++) cpSync(path.join(origin, WD, 'drizzle/0001_add_posts.sql'), path.join(origin, WD, `drizzle/0001_copy_${i}.sql`));
+    git(origin, 'add', '.');
+    git(origin, 'commit', '-q', '-m', 'bad merge');
+    headSha = git(origin, 'rev-parse', 'HEAD');
+    const run = await runAction('large');
+    const report = JSON.parse(readFileSync(run.outputs['report-file']!, 'utf8')) as Report;
+    const copies = report.findings.filter((f) => /0001_copy_\d+\.sql/.test(f.file ?? ''));
+    expect(copies.length).toBeGreaterThanOrEqual(400);
+    const [comment] = ownComments();
+    expect(github.requests.filter((r) => r.startsWith('PATCH') || r.startsWith('POST')).length).toBeGreaterThan(0);
+    expect(comment!.body.length).toBeLessThanOrEqual(65_536);
+    expect(comment!.body.split('\n')[0]).toBe(`<!-- drizzle-guard:${WD}/drizzle.config.ts -->`);
+    expect(comment!.body).toContain(`(exit code ${report.exitCode})`);
+    expect(comment!.body).toContain('the full report is in the [job summary](https://github.com/acme/shop/actions/runs/42)');
+    // The summary (1 MiB) has room for every finding.
+    for (let i = 0; i < 400; i++) expect(run.summary).toContain(`0001_copy_${i}.sql`);
+    expect(Buffer.byteLength(run.summary)).toBeLessThanOrEqual(1024 * 1024);
+    // Annotations: 10 errors at most, then one notice for the rest.
+    expect(run.stdout.match(/^::error /gm)!.length).toBe(10);
+    expect(run.stdout).toMatch(/^::notice title=drizzle-guard::\d+ more drizzle-guard findings in the job summary\.$/m);
   }, 120_000);
 });
