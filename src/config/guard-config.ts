@@ -43,6 +43,7 @@ const OTHER_RULE_IDS = [
   'migration-modified',
   'migration-deleted',
   'schema-drift',
+  'schema-load-failed',
   'migration-sql-mismatch',
   'replayed-schema-drift',
   'replay-failed',
