@@ -88,7 +88,8 @@ function columnsOf(table: TableDoc, old: TableDoc | undefined): TouchedColumn[] 
     if (!isObject(col)) return [];
     const name = typeof col['name'] === 'string' ? col['name'] : key;
     const before = old?.columns[key];
-    const change = old === undefined || before === undefined ? 'added' : canonical(before) !== canonical(col) ? 'changed' : undefined;
+    // In a new table every column is new: marking each one would only add noise.
+    const change = old === undefined ? undefined : before === undefined ? 'added' : canonical(before) !== canonical(col) ? 'changed' : undefined;
     return [
       {
         name,

@@ -48,11 +48,11 @@ describe('renderMarkdown', () => {
       touchedTables: [
         {
           name: 'posts',
-          status: 'added',
+          status: 'changed',
           columns: [
-            { name: 'id', type: 'serial', primaryKey: true, notNull: true, change: 'added' },
+            { name: 'id', type: 'serial', primaryKey: true, notNull: true },
             { name: 'author_id', type: 'integer', primaryKey: false, notNull: true, change: 'added' },
-            { name: 'created_at', type: 'timestamp with time zone', primaryKey: false, notNull: false, change: 'added' },
+            { name: 'created_at', type: 'timestamp with time zone', primaryKey: false, notNull: false, change: 'changed' },
           ],
           foreignKeys: [{ columns: ['author_id'], table: 'users', referencedColumns: ['id'] }],
         },
@@ -62,9 +62,9 @@ describe('renderMarkdown', () => {
     });
     const md = renderMarkdown(report([c]));
     expect(md).toContain('<summary>ER diagram of the 1 table this PR touches</summary>');
-    expect(md).toContain('```mermaid\nerDiagram\n  t_posts["posts added"] {');
+    expect(md).toContain('```mermaid\nerDiagram\n  t_posts["posts changed"] {\n    serial id PK\n');
     expect(md).toContain('    integer author_id FK "added"');
-    expect(md).toContain('    timestamp_with_time_zone created_at "added"');
+    expect(md).toContain('    timestamp_with_time_zone created_at "changed"');
     expect(md).toContain('  t_posts }o--|| t_users : "author_id"');
     expect(md).toContain('Dropped: `old`');
   });
