@@ -145,12 +145,23 @@ function helpFor(code: string | undefined): string | undefined {
 function locate(ref: StatementRef, position?: number): Pick<Finding, 'file' | 'line' | 'column' | 'endLine' | 'endColumn' | 'migration'> {
   const { migration, statement } = ref;
   const base = { file: migration.file, migration: migration.tag };
-  if (position === undefined || migration.sql === undefined) {
-    return { ...base, line: statement.span.start.line, column: statement.span.start.column, endLine: statement.span.end.line, endColumn: statement.span.end.column };
+  if (migration.sql === undefined) return { ...base, line: statement.span.start.line, column: statement.span.start.column };
+  const source = new SourceText(migration.sql);
+  if (position === undefined) {
+    // The statement itself, not the comment drizzle-kit puts at the top of a custom migration.
+    const start = source.positionAt(statement.offset + codeStart(statement.text));
+    return { ...base, line: start.line, column: start.column, endLine: statement.span.end.line, endColumn: statement.span.end.column };
   }
   // PostgreSQL's error position counts characters (code points) from 1 in the chunk sent.
-  const at = new SourceText(migration.sql).positionAt(statement.offset + utf16Index(statement.text, position - 1));
+  const at = source.positionAt(statement.offset + utf16Index(statement.text, position - 1));
   return { ...base, line: at.line, column: at.column };
+}
+
+/** Offset of the first character that is neither white space nor part of a comment. */
+function codeStart(text: string): number {
+  const skip = /^(?:\s+|--[^\n]*|\/\*[\s\S]*?\*\/)*/.exec(text);
+  const at = skip ? skip[0].length : 0;
+  return at < text.length ? at : 0;
 }
 
 function utf16Index(text: string, codePoints: number): number {

@@ -56,7 +56,9 @@ export interface ReplayResult {
 }
 
 /** SQLSTATEs of "an object does not exist": what statements depending on a missing extension fail with. */
-const UNDEFINED_OBJECT = new Set(['42704', '42883', '42P01', '42703', '3F000', '42P02']);
+const UNDEFINED_OBJECT = new Set(['42704', '42883', '42P01', '42703', '3F000']);
+/** undefined_object (a type, an operator class…) and undefined_function: what an extension provides. */
+const EXTENSION_OBJECT = new Set(['42704', '42883']);
 const ROLE_MISSING = /^role "(.+)" does not exist$/;
 
 export async function replay(db: PGlite, base: readonly Migration[], pending: readonly Migration[], seed: boolean): Promise<ReplayResult> {
@@ -116,11 +118,27 @@ function tolerate(result: ReplayResult, ref: StatementRef, error: PgError): bool
     if (!result.missingRoles.some((m) => m.name === role)) result.missingRoles.push({ ...ref, name: role, error });
     return true;
   }
-  if (result.missingExtensions.length > 0 && error.code !== undefined && UNDEFINED_OBJECT.has(error.code)) {
+  if (result.missingExtensions.length > 0 && dependsOnMissing(result, error)) {
     result.notVerified.push({ ...ref, error });
     return true;
   }
   return false;
+}
+
+/**
+ * After an extension could not be created: a missing type or function is taken to be the extension's;
+ * a missing table, column or schema only when a statement already not verified names it (a cascade).
+ * Any other failure is the migration's own.
+ */
+function dependsOnMissing(result: ReplayResult, error: PgError): boolean {
+  if (error.code === undefined || !UNDEFINED_OBJECT.has(error.code)) return false;
+  if (EXTENSION_OBJECT.has(error.code)) return true;
+  const names = [...error.message.matchAll(/"([^"]+)"/g)].map((m) => m[1]!);
+  return names.some((name) => result.notVerified.some((n) => mentions(n.statement.text, name)));
+}
+
+function mentions(sql: string, name: string): boolean {
+  return new RegExp(`(^|[^\\w$])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w$])`, 'i').test(sql);
 }
 
 export function pgErrorOf(e: unknown): PgError {

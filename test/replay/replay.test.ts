@@ -1,0 +1,106 @@
+// Replay on the embedded PostgreSQL, on real drizzle-kit output (fixtures/replay-*). Each expected
+// location is read off the fixture's SQL: the failing chunk, or PostgreSQL's error position in it.
+import { describe, expect, it } from 'vitest';
+import { replayCheck } from '../../src/checks/replay/index.js';
+import type { CheckOutcome } from '../../src/checks/types.js';
+import { fixtureContext, type FixtureContext } from './context.js';
+
+async function run(name: string, spec: FixtureContext = {}): Promise<CheckOutcome & { status: 'ran' }> {
+  const outcome = await replayCheck.run(fixtureContext(name, spec));
+  if (outcome.status !== 'ran') throw new Error(`replay did not run: ${outcome.reason}`);
+  return outcome;
+}
+
+describe('replay', () => {
+  it('replays a clean history without findings', async () => {
+    const outcome = await run('replay-history', { only: ['0000', '0001', '0002'] });
+    expect(outcome.findings).toEqual([]);
+    expect(outcome.notes?.[0]).toMatch(/0 applied \+ 3 new migrations \(3 statements\) on PostgreSQL 1\d/);
+  });
+
+  it('reports the statement that uses a column dropped by an earlier migration, at PostgreSQL\'s error position', async () => {
+    // 0003_backfill.sql: line 1 drizzle-kit's comment, 2 a comment, 3-4 a valid UPDATE of "bio",
+    // 5 `UPDATE "users" SET "nickname" = "name" WHERE "nickname" IS NULL;`. PostgreSQL's error position
+    // points at the second "nickname" (19 + 26 characters precede it: column 46).
+    for (const fresh of [['0003'], ['0002', '0003']]) {
+      const { findings } = await run('replay-history', { fresh });
+      expect(findings).toHaveLength(1);
+      expect(findings[0]).toMatchObject({
+        ruleId: 'replay-failed',
+        category: 'integrity',
+        severity: 'error',
+        file: 'drizzle/0003_backfill.sql',
+        migration: '0003_backfill',
+        line: 5,
+        column: 46,
+      });
+      expect(findings[0]!.message).toContain('ERROR 42703: column "nickname" does not exist');
+    }
+  });
+
+  it('rejects an enum value used in the same pending batch that adds it, and accepts it once the value is applied', async () => {
+    const { findings } = await run('replay-enum', { fresh: ['0001', '0002'] });
+    expect(findings).toHaveLength(1);
+    // 0002_use_mood.sql: line 1 is drizzle-kit's comment, line 2 the ALTER TABLE.
+    expect(findings[0]).toMatchObject({ ruleId: 'replay-failed', severity: 'error', file: 'drizzle/0002_use_mood.sql', line: 2, column: 1 });
+    expect(findings[0]!.message).toContain('ERROR 55P04: unsafe use of new value "sad" of enum type mood');
+    expect(findings[0]!.message).toContain('one transaction');
+    expect(findings[0]!.help).toContain('COMMIT;');
+
+    const applied = await run('replay-enum', { fresh: ['0002'] });
+    expect(applied.findings).toEqual([]);
+  });
+
+  it('rejects CREATE INDEX CONCURRENTLY inside the batch, but not after a COMMIT; in the file', async () => {
+    const { findings } = await run('replay-concurrently', { fresh: ['0001'] });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ ruleId: 'replay-failed', file: 'drizzle/0001_add_index.sql', line: 1, column: 1 });
+    expect(findings[0]!.message).toContain('ERROR 25001: CREATE INDEX CONCURRENTLY cannot run inside a transaction block');
+
+    const committed = await run('replay-concurrently', { only: ['0000', '0002'], fresh: ['0002'] });
+    expect(committed.findings).toEqual([]);
+  });
+
+  it('reports a missing extension once as info, does not fail what depends on it, and still finds an unrelated failure', async () => {
+    const { findings, notes } = await run('replay-extension');
+    expect(findings.map((f) => [f.ruleId, f.severity, f.file, f.line])).toEqual([
+      ['replay-failed', 'info', 'drizzle/0001_postgis.sql', 2],
+      ['replay-failed', 'error', 'drizzle/0004_broken.sql', 2],
+    ]);
+    expect(findings[0]!.message).toContain('extension "postgis" is not available');
+    expect(findings[0]!.message).toContain('1 statement failing on a missing object after it was not verified');
+    // "docs" exists (vector was loaded, its hnsw index built): the failure is about the column only.
+    expect(findings[1]!.message).toContain('column "title" of relation "docs" does not exist');
+    expect(notes?.join('\n')).toContain('not verified (missing extension): drizzle/0002_places.sql:1');
+  });
+
+  it('with --replay-seed, reports a NOT NULL column added without default to a table holding rows', async () => {
+    const seeded = await run('replay-seed', { fresh: ['0001'], options: { replaySeed: true } });
+    expect(seeded.findings).toHaveLength(1);
+    expect(seeded.findings[0]).toMatchObject({
+      ruleId: 'replay-failed-on-existing-rows',
+      category: 'integrity',
+      severity: 'error',
+      file: 'drizzle/0001_add_email.sql',
+      line: 1,
+    });
+    expect(seeded.findings[0]!.message).toContain('ERROR 23502: column "email" of relation "accounts" contains null values');
+    // Both tables got a row: orders needed the accounts row for its foreign key.
+    expect(seeded.notes).toContain('replay seed: one row in each of 2 table(s)');
+
+    const empty = await run('replay-seed', { fresh: ['0001'] });
+    expect(empty.findings).toEqual([]);
+  });
+
+  it('is skipped without starting PostgreSQL when off, for other dialects, or with nothing new', async () => {
+    const off = await replayCheck.run(fixtureContext('replay-history', { options: { replay: false } }));
+    expect(off).toMatchObject({ status: 'skipped', reason: expect.stringContaining('--no-replay') });
+    const ctx = fixtureContext('replay-history', { fresh: ['0003'] });
+    const mysql = await replayCheck.run({ ...ctx, config: { ...ctx.config, dialect: 'mysql' } });
+    expect(mysql).toMatchObject({ status: 'skipped', reason: expect.stringContaining('PostgreSQL migrations only') });
+    const nothingNew = await replayCheck.run(fixtureContext('replay-history', { fresh: [], options: { replay: 'auto' } }));
+    expect(nothingNew).toMatchObject({ status: 'skipped', reason: 'no new migrations to replay' });
+    const noBase = await replayCheck.run(fixtureContext('replay-history', { options: { replay: 'auto' } }));
+    expect(noBase.status).toBe('skipped');
+  });
+});
