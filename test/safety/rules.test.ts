@@ -224,3 +224,14 @@ describe('parse-error', () => {
     expect(brief(f)).toEqual(['add-column-required@1:18', 'add-unique-constraint@1:66']);
   });
 });
+
+test('every safety rule has a doc page naming its id and default severity', async () => {
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const { SAFETY_RULE_METAS } = await import('../../src/checks/safety/rules/index.js');
+  for (const meta of SAFETY_RULE_METAS) {
+    const page = fs.readFileSync(path.resolve(import.meta.dirname, `../../docs/rules/${meta.id}.md`), 'utf8');
+    expect(page.startsWith(`# ${meta.id}\n`), meta.id).toBe(true);
+    expect(page).toContain(`**Default severity** ${meta.defaultSeverity}`);
+  }
+});
