@@ -5,6 +5,8 @@ import { rmSync } from 'node:fs';
 const entries = [
   { src: 'src/cli.ts', out: 'dist/cli' },
   { src: 'src/index.ts', out: 'dist/action' },
+  // The drift worker, forked by the drift check (found as ../drift-worker/index.js from dist/cli and dist/action).
+  { src: 'src/drift-worker.ts', out: 'dist/drift-worker' },
 ];
 
 const only = process.argv.slice(2);

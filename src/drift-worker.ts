@@ -4,7 +4,7 @@
 // the IPC channel. One job in, one result out.
 
 import * as fs from 'node:fs';
-import { createRequire } from 'node:module';
+import * as nodeModule from 'node:module';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BUNDLED_KIT_VERSION, type DiffOutcome, type DriftJob, type DriftResult, type KitInfo } from './checks/drift/protocol.js';
@@ -12,6 +12,12 @@ import { dropOnlyBridge, emptySnapshot, normalizeSnapshot, renameCandidates } fr
 import { findSchemaFiles, tsconfigAliases, userFrame } from './checks/drift/schema-files.js';
 
 type Json = Record<string, unknown>;
+
+/**
+ * Node's createRequire, out of the bundler's sight: requires made with it load the user's project at
+ * run time, and the bundler must not try to resolve (or bundle) them at build time.
+ */
+const createRequire: typeof nodeModule.createRequire = Reflect.get(nodeModule, 'createRequire');
 
 /** The part of drizzle-kit's `api` the check needs, whatever the dialect. */
 interface Kit {
@@ -121,7 +127,7 @@ async function loadKit(job: DriftJob): Promise<Kit> {
       note = `the project's drizzle-kit ${version} lacks the API functions for ${job.dialect}`;
     }
   }
-  const api = (await import('drizzle-kit/api')) as unknown as Json;
+  const api = await bundledKitApi();
   const kit = kitOf(api, job, { source: 'bundled', version: BUNDLED_KIT_VERSION, note });
   if (!kit) throw new WorkerError('kit-failed', `the bundled drizzle-kit cannot handle dialect ${job.dialect}`);
   return kit;
@@ -135,6 +141,18 @@ const API_NAMES: Record<string, [serialize: string, diff: string]> = {
   turso: ['generateSQLiteDrizzleJson', 'generateSQLiteMigration'],
   singlestore: ['generateSingleStoreDrizzleJson', 'generateSingleStoreMigration'],
 };
+
+declare const __webpack_require__: unknown;
+
+/**
+ * Our own drizzle-kit's API. In the bundle: its ESM build, which the bundler can resolve (the CommonJS
+ * build's dynamic requires defeat it), in a chunk loaded only when needed. From the TypeScript sources:
+ * the CommonJS build through Node's require, which skips the development loader's slow transform.
+ */
+async function bundledKitApi(): Promise<Json> {
+  if (typeof __webpack_require__ === 'function') return (await import('drizzle-kit/api')) as unknown as Json;
+  return createRequire(import.meta.url)('drizzle-kit/api') as Json;
+}
 
 function kitOf(api: Json, job: DriftJob, info: KitInfo): Kit | undefined {
   const names = API_NAMES[job.dialect];
