@@ -1,0 +1,95 @@
+// Bench of the SQL lint, called by scripts/bench.mjs (or run alone: `node scripts/bench/lint.mjs`).
+//  1. The whole history of simstudioai/sim (all 299 SQL files): our bundled CLI (lint + integrity,
+//     no drift, no replay) against squawk on the same files, run alternately in one process, medians.
+//  2. A pull request adding one migration to that history, checked with --base in a temporary git
+//     repository: each run is a fresh (cold) process.
+// Needs the bundle (npm run bundle) and ../shared/corpora beside the project.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const SIM = path.resolve(ROOT, '../shared/corpora/simstudioai__sim/packages/db/migrations');
+
+/** Wall time of one child process in ms (exit codes 0–5 are verdicts, not failures). */
+function timed(command, args, cwd) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 << 20 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.error) throw r.error;
+  if (r.status === null || r.status > 5) throw new Error(`${path.basename(command)} failed (${r.status ?? r.signal}): ${r.stderr}`);
+  return ms;
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** A git repository holding sim's history minus its last migration, which the working tree then adds. */
+function prRepository() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-bench-pr-'));
+  const out = path.join(dir, 'migrations');
+  fs.cpSync(SIM, out, { recursive: true });
+  const journalFile = path.join(out, 'meta/_journal.json');
+  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8'));
+  const last = journal.entries.at(-1);
+  const lastSql = path.join(out, `${last.tag}.sql`);
+  const lastSnapshot = path.join(out, `meta/${last.tag.split('_')[0]}_snapshot.json`);
+  const keep = { sql: fs.readFileSync(lastSql), snapshot: fs.readFileSync(lastSnapshot), journal: fs.readFileSync(journalFile) };
+  fs.rmSync(lastSql);
+  fs.rmSync(lastSnapshot);
+  fs.writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, -1) }, null, 2));
+  const git = (...args) => execFileSync('git', args, { cwd: dir, stdio: 'ignore' });
+  git('init', '-q');
+  git('add', '-A');
+  git('-c', 'user.name=bench', '-c', 'user.email=bench@invalid', 'commit', '-q', '-m', 'base');
+  fs.writeFileSync(lastSql, keep.sql);
+  fs.writeFileSync(lastSnapshot, keep.snapshot);
+  fs.writeFileSync(journalFile, keep.journal);
+  return { dir, tag: last.tag };
+}
+
+/**
+ * @param {{ runs?: number, cli?: string, log?: (line: string) => void }} [options]
+ * @returns {Promise<{ history: { files: number, oursMs: number, squawkMs: number, ratio: number }, pr: { migration: string, oursMs: number } }>}
+ */
+export async function benchLint({ runs = 11, cli = path.join(ROOT, 'dist/cli/index.js'), log = console.log } = {}) {
+  if (!fs.existsSync(cli)) throw new Error(`${cli} not found: run \`npm run bundle\` first`);
+  if (!fs.existsSync(SIM)) throw new Error(`${SIM} not found: the corpora must sit beside the project (../shared/corpora)`);
+  const squawk = path.join(ROOT, 'node_modules/.bin/squawk');
+  const files = fs.readdirSync(SIM).filter((f) => f.endsWith('.sql')).sort().map((f) => path.join(SIM, f));
+  const ours = ['check', '--out', SIM, '--dialect', 'postgresql', '--no-drift', '--no-replay', '--format', 'json'];
+
+  // Warm the file cache once for both, then alternate so load changes hit both alike.
+  timed(process.execPath, [cli, ...ours], ROOT);
+  timed(squawk, [...files, '--reporter', 'json'], ROOT);
+  const oursMs = [];
+  const squawkMs = [];
+  for (let i = 0; i < runs; i++) {
+    oursMs.push(timed(process.execPath, [cli, ...ours], ROOT));
+    squawkMs.push(timed(squawk, [...files, '--reporter', 'json'], ROOT));
+  }
+  const history = { files: files.length, oursMs: median(oursMs), squawkMs: median(squawkMs), ratio: median(oursMs) / median(squawkMs) };
+  log(`lint, whole sim history (${files.length} files), median of ${runs}: drizzle-guard ${history.oursMs.toFixed(0)} ms, squawk ${history.squawkMs.toFixed(0)} ms (${history.ratio.toFixed(1)}×)`);
+
+  const repo = prRepository();
+  try {
+    const args = [cli, 'check', '--out', 'migrations', '--dialect', 'postgresql', '--no-drift', '--no-replay', '--base', 'HEAD', '--format', 'json'];
+    const prMs = [];
+    for (let i = 0; i < runs; i++) prMs.push(timed(process.execPath, args, repo.dir));
+    const pr = { migration: repo.tag, oursMs: median(prMs) };
+    log(`lint, one-migration PR (${repo.tag}) with --base, cold process, median of ${runs}: ${pr.oursMs.toFixed(0)} ms`);
+    return { history, pr };
+  } finally {
+    fs.rmSync(repo.dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const cli = process.argv[2] ? path.resolve(process.argv[2]) : undefined;
+  await benchLint(cli ? { cli } : {});
+}
