@@ -239,9 +239,14 @@ describe('the action bundle on a pull request', () => {
   }, 120_000);
 
   it('under pull_request_target from a fork does not run the PR\'s TypeScript', async () => {
-    const run = await runAction('target', { fork: true, eventName: 'pull_request_target' });
+    const secret = 'postgres://app:s3cr3t-pw@127.0.0.1:9/app';
+    const run = await runAction('target', { fork: true, eventName: 'pull_request_target', inputs: { 'database-url': secret } });
     const report = JSON.parse(readFileSync(run.outputs['report-file']!, 'utf8')) as Report;
     expect(run.code).toBe(report.exitCode);
+    // The runner masks what follows ::add-mask::, which comes before anything else; the URL appears nowhere else.
+    expect(run.stdout.indexOf(`::add-mask::${secret}`)).toBe(0);
+    expect(run.stdout.split(secret).length - 1).toBe(1);
+    expect(run.summary + readFileSync(run.outputs['report-file']!, 'utf8')).not.toContain('s3cr3t-pw');
     expect(report.notes.join('\n')).toContain('its TypeScript (config, schema) was not executed');
     expect(run.stdout).toContain('pull_request_target from a fork');
   }, 120_000);
