@@ -22,10 +22,20 @@ const TYPE_NAMES: Record<string, string> = {
   DATE: 'date',
   REAL: 'float4',
   VARCHAR: 'varchar',
+  NUMERIC: 'numeric',
+  TSVECTOR: 'tsvector',
+  SERIAL: 'serial',
+  BIGSERIAL: 'bigserial',
+  SMALLSERIAL: 'smallserial',
 };
 
+/** Two-word type names. */
+const TYPE_PAIRS: Record<string, string> = { 'DOUBLE PRECISION': 'float8' };
+
+const SERIALS = new Set(['serial', 'bigserial', 'smallserial']);
+
 /** Words that give a column definition more than a type, a default and NULL-ness. */
-const COMPLEX = new Set(['PRIMARY', 'UNIQUE', 'REFERENCES', 'CHECK', 'GENERATED', 'CONSTRAINT', 'COLLATE', 'IDENTITY', 'SERIAL', 'BIGSERIAL', 'SMALLSERIAL']);
+const COMPLEX = new Set(['PRIMARY', 'UNIQUE', 'REFERENCES', 'CHECK', 'CONSTRAINT', 'COLLATE']);
 
 export function fastAlterOps(clauses: TokenCursor[], table: ObjectKey): Op[] | undefined {
   const ops: Op[] = [];
@@ -41,6 +51,10 @@ function clause(c: TokenCursor, table: ObjectKey): Op[] | undefined {
   const at = c.offset();
   const rest = () => c.tokens.length - c.pos;
   if (c.accept('ENABLE', 'ROW', 'LEVEL', 'SECURITY') || c.accept('DISABLE', 'ROW', 'LEVEL', 'SECURITY')) return rest() === 0 ? [] : undefined;
+  // Storage parameters and validating a NOT VALID constraint matter to no rule.
+  if (c.accept('VALIDATE', 'CONSTRAINT')) return c.name() !== undefined && rest() === 0 ? [] : undefined;
+  if (c.at('SET') && c.peek(1)?.value === '(') return [];
+  if (c.accept('RENAME')) return rename(c, table, at);
   if (c.accept('DROP', 'CONSTRAINT')) {
     c.accept('IF', 'EXISTS');
     if (c.name() === undefined) return undefined;
@@ -63,10 +77,18 @@ function clause(c: TokenCursor, table: ObjectKey): Op[] | undefined {
     if (c.accept('DROP', 'NOT', 'NULL')) return rest() === 0 ? [{ kind: 'drop-not-null', table, column, at }] : undefined;
     // The default expression itself matters to no rule (a new enum value in it is found from tokens).
     if (c.accept('SET', 'DEFAULT')) return rest() > 0 ? [] : undefined;
+    if (c.accept('SET', 'DATA', 'TYPE') || c.accept('TYPE')) {
+      const type = typeName(c);
+      if (type === undefined) return undefined;
+      const using = c.accept('USING');
+      if (using ? rest() === 0 : rest() > 0) return undefined;
+      return [{ kind: 'alter-column-type', table, column, type, using, at }];
+    }
     return undefined;
   }
-  if (c.accept('ADD', 'CONSTRAINT')) {
-    const name = c.name();
+  if (c.at('ADD', 'CONSTRAINT') || c.at('ADD', 'PRIMARY') || c.at('ADD', 'UNIQUE') || c.at('ADD', 'FOREIGN') || c.at('ADD', 'CHECK')) {
+    c.accept('ADD');
+    const name = c.accept('CONSTRAINT') ? c.name() : null;
     if (name === undefined) return undefined;
     const kind: ConstraintKind | undefined = c.accept('FOREIGN', 'KEY')
       ? 'foreign'
@@ -84,10 +106,10 @@ function clause(c: TokenCursor, table: ObjectKey): Op[] | undefined {
     const notValid = last2[0] === 'NOT' && last2[1] === 'VALID';
     // PRIMARY KEY / UNIQUE cannot be NOT VALID: PostgreSQL rejects it, let the parser say so.
     if (notValid && kind !== 'foreign' && kind !== 'check') return undefined;
-    return [{ kind: 'add-constraint', table, constraint: kind, name, notValid, usingIndex, at }];
+    return [{ kind: 'add-constraint', table, constraint: kind, ...(name !== null ? { name } : {}), notValid, usingIndex, at }];
   }
   if (c.accept('ADD')) {
-    if (c.at('CONSTRAINT') || c.at('PRIMARY') || c.at('UNIQUE') || c.at('FOREIGN') || c.at('CHECK') || c.at('EXCLUDE')) return undefined;
+    if (c.at('EXCLUDE')) return undefined;
     c.accept('COLUMN');
     c.accept('IF', 'NOT', 'EXISTS');
     const column = c.name();
@@ -95,6 +117,7 @@ function clause(c: TokenCursor, table: ObjectKey): Op[] | undefined {
     if (column === undefined || type === undefined) return undefined;
     let notNull = false;
     let defaultKind: 'constant' | 'volatile' | undefined;
+    let rewrite: 'identity' | 'generated' | 'serial' | undefined = SERIALS.has(type) ? 'serial' : undefined;
     while (c.peek()) {
       if (c.accept('NOT', 'NULL')) notNull = true;
       else if (c.accept('NULL')) continue;
@@ -102,11 +125,60 @@ function clause(c: TokenCursor, table: ObjectKey): Op[] | undefined {
         const kind = defaultExpression(c);
         if (kind === undefined) return undefined;
         defaultKind = kind;
+      } else if (c.accept('GENERATED')) {
+        const generated = generatedColumn(c);
+        if (generated === undefined) return undefined;
+        rewrite = generated;
       } else return undefined;
     }
-    return [{ kind: 'add-column', table, column, type, notNull, ...(defaultKind ? { default: defaultKind } : {}), at }];
+    return [
+      {
+        kind: 'add-column',
+        table,
+        column,
+        type,
+        notNull,
+        ...(defaultKind ? { default: defaultKind } : {}),
+        ...(rewrite ? { rewrite } : {}),
+        at,
+      },
+    ];
   }
   return undefined;
+}
+
+/** `RENAME [COLUMN] a TO b`, `RENAME TO t`, `RENAME CONSTRAINT a TO b`. */
+function rename(c: TokenCursor, table: ObjectKey, at: number): Op[] | undefined {
+  const rest = () => c.tokens.length - c.pos;
+  if (c.accept('TO')) {
+    const to = c.name();
+    return to !== undefined && rest() === 0 ? [{ kind: 'rename-table', table, to: `${table.slice(0, table.indexOf('.'))}.${to}`, at }] : undefined;
+  }
+  const constraint = c.accept('CONSTRAINT');
+  if (!constraint) c.accept('COLUMN');
+  const column = c.name();
+  if (column === undefined || !c.accept('TO')) return undefined;
+  const to = c.name();
+  if (to === undefined || rest() > 0) return undefined;
+  return constraint ? [] : [{ kind: 'rename-column', table, column, to, at }];
+}
+
+/** After GENERATED: `ALWAYS AS (expr) STORED` or `{ALWAYS | BY DEFAULT} AS IDENTITY`. */
+function generatedColumn(c: TokenCursor): 'generated' | 'identity' | undefined {
+  if (!c.accept('ALWAYS')) {
+    if (!c.accept('BY', 'DEFAULT')) return undefined;
+    return c.accept('AS', 'IDENTITY') ? 'identity' : undefined;
+  }
+  if (c.accept('AS', 'IDENTITY')) return 'identity';
+  if (!c.accept('AS') || !c.acceptPunct('(')) return undefined;
+  let depth = 1;
+  while (c.peek() && depth > 0) {
+    const t = c.peek()!;
+    if (t.kind === 'punct' && t.value === '(') depth++;
+    if (t.kind === 'punct' && t.value === ')') depth--;
+    c.pos++;
+  }
+  return depth === 0 && c.accept('STORED') ? 'generated' : undefined;
 }
 
 /** A type the tree would name the same way: a known keyword (with a length) or a quoted name. */
@@ -114,7 +186,11 @@ function typeName(c: TokenCursor): string | undefined {
   const t = c.peek();
   if (!t) return undefined;
   let name: string | undefined;
-  if (t.kind === 'word') {
+  const pair = t.kind === 'word' && c.peek(1)?.kind === 'word' ? TYPE_PAIRS[`${t.value} ${c.peek(1)!.value}`] : undefined;
+  if (pair) {
+    name = pair;
+    c.pos += 2;
+  } else if (t.kind === 'word') {
     name = TYPE_NAMES[t.value];
     if (name === undefined) return undefined;
     c.pos++;

@@ -35,9 +35,12 @@ export interface LintTarget {
 }
 
 interface StatementOps {
+  /** Offsets relative to `base`. */
   tokens: Token[];
-  /** File offset of the statement's first token. */
+  /** File offset token offsets are relative to (the chunk's). */
   base: number;
+  /** File offset of the statement's first token. */
+  start: number;
   /** Trimmed end of the statement in the file. */
   end: number;
   ops: Op[];
@@ -153,17 +156,15 @@ export class SafetyLinter {
       }
       for (const s of lexed) {
         this.stats.statements++;
-        const base = chunk.offset + s.start;
         const stmt: StatementOps = {
           tokens: s.tokens,
-          base,
+          base: chunk.offset,
+          start: chunk.offset + s.start,
           end: chunk.offset + s.end - 1,
           ops: [],
           ignores: s.leadingComments.map((c) => ignoreOf(c, chunk.offset)).filter((i): i is Ignore => i !== undefined && !i.file),
         };
-        // Token offsets are relative to the chunk: rebase them onto the statement.
-        stmt.tokens = s.tokens.map((t) => ({ ...t, start: t.start - s.start, end: t.end - s.start }));
-        if (lexical) stmt.ops = lexical(stmt.tokens, base);
+        if (lexical) stmt.ops = lexical(stmt.tokens, stmt.base);
         else await this.extractPostgres(chunk.text.slice(s.start, s.end), stmt, createdHere);
         statements.push(stmt);
       }
@@ -191,10 +192,10 @@ export class SafetyLinter {
     this.stats.parsed++;
     const result = await parseSql(text);
     const ascii = isAscii(text);
-    const toFile = (byte: number) => stmt.base + (ascii ? byte : utf16OffsetOfUtf8(text, byte));
+    const toFile = (byte: number) => stmt.start + (ascii ? byte : utf16OffsetOfUtf8(text, byte));
     if (!result.ok) {
       stmt.parseError = {
-        at: result.codePointOffset === undefined ? stmt.base : stmt.base + (ascii ? result.codePointOffset : utf16OffsetOfCodePoint(text, result.codePointOffset)),
+        at: result.codePointOffset === undefined ? stmt.start : stmt.start + (ascii ? result.codePointOffset : utf16OffsetOfCodePoint(text, result.codePointOffset)),
         message: `PostgreSQL cannot parse this statement: ${result.message}.`,
       };
       return;
@@ -205,7 +206,7 @@ export class SafetyLinter {
         ...opsOfAlterTable(
           parsed.stmt,
           (loc) => toFile(loc ?? parsed.location),
-          (i) => clauseStarts[i] ?? stmt.base,
+          (i) => clauseStarts[i] ?? stmt.start,
         ),
       );
     }
