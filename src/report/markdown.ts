@@ -81,7 +81,7 @@ function render(report: Report, opts: MarkdownOptions, detail: Detail): string {
     if (configs.length > 1) out.push(`### ${configTitle(config)} — ${config.exitCode === 0 ? '✅ passed' : `❌ exit code ${config.exitCode}`}`);
     else if (config.config) out.push(`<sub>${configTitle(config)}</sub>`);
     out.push(categoryLine(config.categories));
-    out.push(migrationTable(config, opts));
+    out.push(migrationTable(config, report.base !== undefined, opts));
     const shown = Math.min(remaining, config.findings.length);
     out.push(findingsSection(config.findings, shown, opts, detail, helpShown));
     remaining -= shown;
@@ -118,10 +118,14 @@ function categoryLine(categories: Record<Category, CategoryStatus>): string {
   return CATEGORIES.map((c) => `${c} ${STATUS_ICON[categories[c]]}`).join(' · ');
 }
 
-function migrationTable(config: ConfigReport, opts: MarkdownOptions): string {
+function migrationTable(config: ConfigReport, hasBase: boolean, opts: MarkdownOptions): string {
   const fresh = config.migrations.filter((m) => m.new);
   if (fresh.length === 0) {
-    return config.migrations.length === 0 ? '' : `No new migrations in \`${config.out ?? 'the migrations folder'}\`.`;
+    if (config.migrations.length === 0) return '';
+    // Without a base nothing can be told apart as new: say so rather than "no new migrations".
+    return hasBase
+      ? `No new migrations in \`${config.out ?? 'the migrations folder'}\`.`
+      : `No base commit given: all ${plural(config.migrations.length, 'migration')} in \`${config.out ?? 'the migrations folder'}\` were checked.`;
   }
   const rows = fresh.map((m) => `| ${fileLink(m.file, opts, undefined, `\`${m.tag}\``)} | ${m.statements} | ${risk(m, config.findings)} |`);
   const table = ['| New migration | Statements | Risk |', '| --- | ---: | --- |', ...rows].join('\n');

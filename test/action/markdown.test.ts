@@ -18,6 +18,14 @@ describe('renderMarkdown', () => {
     expect(md).not.toContain('0000_init'); // applied before the PR: not in the table
   });
 
+  it('says when nothing is new, and when no base was given', () => {
+    const old = configReport([], { migrations: [{ tag: '0000_init', file: 'drizzle/0000_init.sql', new: false, statements: 2 }] });
+    expect(renderMarkdown(report([old]))).toContain('No new migrations in `drizzle`.');
+    const noBase = renderMarkdown(report([old], { base: undefined }));
+    expect(noBase).toContain('No base commit given: all 1 migration in `drizzle` were checked.');
+    expect(noBase.split('\n')[0]).toContain('— 1 migration checked, no findings');
+  });
+
   it('groups findings by file and links the exact lines at the head commit under the working directory', () => {
     const md = renderMarkdown(report([configReport([finding(), finding({ line: 7, endLine: 9, ruleId: 'other' })])]), {
       links,
