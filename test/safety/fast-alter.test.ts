@@ -51,12 +51,11 @@ describe('shapes the fast path takes give the same ops as the tree', () => {
 
 describe('anything else is left to the parser', () => {
   test.each([
-    'ALTER TABLE "t" ADD COLUMN "a" text COLLATE "C";',
     'ALTER TABLE "t" ADD COLUMN "a" integer PRIMARY KEY;',
     'ALTER TABLE "t" ADD COLUMN "a" integer REFERENCES "u"("id");',
     'ALTER TABLE "t" ADD COLUMN "a" timestamp with time zone;',
     'ALTER TABLE "t" ADD COLUMN "a" vector(1536);',
-    'ALTER TABLE "t" ALTER COLUMN "a" SET DATA TYPE text COLLATE "C";',
+    'ALTER TABLE "t" ADD COLUMN "a" text DEFAULT \'x\' COLLATE "C";',
     'ALTER TABLE "t" ADD COLUMN "a" integer DEFAULT NULL;',
     'ALTER TABLE "t" ALTER COLUMN "a" ADD GENERATED ALWAYS AS IDENTITY;',
     'ALTER TABLE "t" OWNER TO "admin";',

@@ -35,7 +35,7 @@ const TYPE_PAIRS: Record<string, string> = { 'DOUBLE PRECISION': 'float8' };
 const SERIALS = new Set(['serial', 'bigserial', 'smallserial']);
 
 /** Words that give a column definition more than a type, a default and NULL-ness. */
-const COMPLEX = new Set(['PRIMARY', 'UNIQUE', 'REFERENCES', 'CHECK', 'CONSTRAINT', 'COLLATE']);
+const COMPLEX = new Set(['PRIMARY', 'UNIQUE', 'REFERENCES', 'CHECK', 'CONSTRAINT']);
 
 export function fastAlterOps(clauses: TokenCursor[], table: ObjectKey): Op[] | undefined {
   const ops: Op[] = [];
@@ -79,7 +79,7 @@ function clause(c: TokenCursor, table: ObjectKey): Op[] | undefined {
     if (c.accept('SET', 'DEFAULT')) return rest() > 0 ? [] : undefined;
     if (c.accept('SET', 'DATA', 'TYPE') || c.accept('TYPE')) {
       const type = typeName(c);
-      if (type === undefined) return undefined;
+      if (type === undefined || !collation(c)) return undefined;
       const using = c.accept('USING');
       if (using ? rest() === 0 : rest() > 0) return undefined;
       return [{ kind: 'alter-column-type', table, column, type, using, at }];
@@ -121,7 +121,9 @@ function clause(c: TokenCursor, table: ObjectKey): Op[] | undefined {
     while (c.peek()) {
       if (c.accept('NOT', 'NULL')) notNull = true;
       else if (c.accept('NULL')) continue;
-      else if (c.accept('DEFAULT')) {
+      else if (c.at('COLLATE')) {
+        if (!collation(c)) return undefined;
+      } else if (c.accept('DEFAULT')) {
         const kind = defaultExpression(c);
         if (kind === undefined) return undefined;
         defaultKind = kind;
@@ -161,6 +163,12 @@ function rename(c: TokenCursor, table: ObjectKey, at: number): Op[] | undefined 
   const to = c.name();
   if (to === undefined || rest() > 0) return undefined;
   return constraint ? [] : [{ kind: 'rename-column', table, column, to, at }];
+}
+
+/** An optional `COLLATE name` (no rule looks at collations); false when malformed. */
+function collation(c: TokenCursor): boolean {
+  if (!c.accept('COLLATE')) return true;
+  return c.qualifiedName(undefined) !== undefined;
 }
 
 /** After GENERATED: `ALWAYS AS (expr) STORED` or `{ALWAYS | BY DEFAULT} AS IDENTITY`. */
@@ -223,7 +231,7 @@ function defaultExpression(c: TokenCursor): 'constant' | 'volatile' | undefined 
   while (c.peek()) {
     const t = c.peek()!;
     if (depth === 0 && (c.at('NOT', 'NULL') || c.at('NULL'))) break;
-    if (t.kind === 'word' && COMPLEX.has(t.value)) return undefined;
+    if (t.kind === 'word' && (COMPLEX.has(t.value) || t.value === 'COLLATE' || t.value === 'GENERATED')) return undefined;
     if (t.kind === 'punct') {
       if (t.value === '(') depth++;
       else if (t.value === ')') depth--;
