@@ -8,7 +8,7 @@ import * as nodeModule from 'node:module';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BUNDLED_KIT_VERSION, type DiffOutcome, type DriftJob, type DriftResult, type KitInfo } from './checks/drift/protocol.js';
-import { dropOnlyBridge, emptySnapshot, normalizeSnapshot, renameCandidates } from './checks/drift/snapshot.js';
+import { dropOnlyBridge, emptySnapshot, normalizeSnapshot, pruneToChangedTables, renameCandidates } from './checks/drift/snapshot.js';
 import { findSchemaFiles, tsconfigAliases, userFrame } from './checks/drift/schema-files.js';
 
 type Json = Record<string, unknown>;
@@ -73,8 +73,9 @@ async function run(job: DriftJob): Promise<DriftResult> {
 /** What `drizzle-kit generate` would write between two snapshots, without ever waiting for an answer. */
 async function diff(kit: Kit, prev: Json, cur: Json): Promise<DiffOutcome> {
   if (normalizeSnapshot(prev) === normalizeSnapshot(cur)) return { kind: 'same' };
+  const sqlBetween = (a: Json, b: Json) => kit.diff(...pruneToChangedTables(a, b));
   try {
-    const statements = await kit.diff(prev, cur);
+    const statements = await sqlBetween(prev, cur);
     return statements.length === 0 ? { kind: 'same' } : { kind: 'sql', statements };
   } catch (e) {
     if (!isPromptError(e)) return { kind: 'failed', message: errorText(e) };
@@ -82,7 +83,7 @@ async function diff(kit: Kit, prev: Json, cur: Json): Promise<DiffOutcome> {
     let dropAdd: string[] | undefined;
     try {
       const bridge = dropOnlyBridge(prev, cur);
-      dropAdd = [...(await kit.diff(prev, bridge)), ...(await kit.diff(bridge, cur))];
+      dropAdd = [...(await sqlBetween(prev, bridge)), ...(await sqlBetween(bridge, cur))];
     } catch {
       // Some renames (e.g. inside policies) are not covered by the bridge: the candidates still stand.
     }

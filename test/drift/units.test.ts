@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_KIT_VERSION } from '../../src/checks/drift/protocol.js';
 import { findSchemaFiles } from '../../src/checks/drift/schema-files.js';
-import { dropOnlyBridge, normalizeSnapshot, renameCandidates } from '../../src/checks/drift/snapshot.js';
+import { dropOnlyBridge, normalizeSnapshot, pruneToChangedTables, renameCandidates } from '../../src/checks/drift/snapshot.js';
 import { compareSql, comparableStatements } from '../../src/checks/drift/sql-compare.js';
 import { FIXTURES, ROOT, readJson } from '../helpers/project.js';
 
@@ -40,6 +40,28 @@ describe('renameCandidates', () => {
     const bridge = dropOnlyBridge(prev, cur);
     expect(Object.keys(bridge.tables as object)).toEqual(['public.tasks']);
     expect(Object.keys((bridge.tables as any)['public.tasks'].columns)).toEqual(['id', 'status', 'user_id']);
+  });
+});
+
+describe('pruneToChangedTables', () => {
+  const tableKeys = (s: Record<string, unknown>) => Object.keys(s.tables as object).sort();
+
+  it('keeps the changed tables and their foreign-key neighbours, when only tables differ', () => {
+    const prev = snapshot('0001');
+    prev.tables['public.extra'] = { ...structuredClone(prev.tables['public.users']), name: 'extra' };
+    const cur = structuredClone(prev);
+    cur.tables['public.users'].columns.email = { name: 'email', type: 'text', primaryKey: false, notNull: false };
+    const [a, b] = pruneToChangedTables(prev, cur);
+    // users changed; tasks has a foreign key to users; extra is unrelated.
+    expect([tableKeys(a), tableKeys(b)]).toEqual([['public.tasks', 'public.users'], ['public.tasks', 'public.users']]);
+  });
+
+  it('keeps everything when something besides tables differs', () => {
+    const prev = snapshot('0001');
+    const cur = structuredClone(prev);
+    cur.enums['public.status'].values.push('archived');
+    const [a, b] = pruneToChangedTables(prev, cur);
+    expect([a, b]).toEqual([prev, cur]);
   });
 });
 
