@@ -33,7 +33,7 @@ export const safetyCheck: Check = {
     all.forEach((migration, i) => {
       if (ctx.hasBase && !migration.isNew) return;
       if (isIgnoredPath(migration.file, ignore)) return;
-      targets.push({ migration, snapshotBefore: () => snapshotJson(ctx.cwd, all[i - 1]) });
+      targets.push({ migration, snapshotBefore: () => snapshotOf(ctx.cwd, all[i - 1]) });
     });
     const linter = new SafetyLinter({ dialect, postgresVersion, batch: ctx.hasBase, parseAll: ctx.hasBase });
     const findings = await linter.lint(targets);
@@ -45,14 +45,13 @@ export const safetyCheck: Check = {
   },
 };
 
-/** The snapshot document of a migration (read from disk on demand: the model keeps only headers). */
-function snapshotJson(cwd: string, migration: Migration | undefined): Record<string, unknown> | undefined {
+/** A migration's snapshot: the parsed document when the model kept it, else the file's text. */
+function snapshotOf(cwd: string, migration: Migration | undefined): Record<string, unknown> | string | undefined {
   const snapshot = migration?.snapshot;
   if (!snapshot) return undefined;
   if (snapshot.json) return snapshot.json;
   try {
-    const doc: unknown = JSON.parse(fs.readFileSync(path.join(cwd, snapshot.file), 'utf8'));
-    return doc && typeof doc === 'object' && !Array.isArray(doc) ? (doc as Record<string, unknown>) : undefined;
+    return fs.readFileSync(path.join(cwd, snapshot.file), 'utf8');
   } catch {
     return undefined;
   }

@@ -8,6 +8,7 @@ import { opsOfAlterTable } from './alter-table.js';
 import { classifyPostgres } from './classify.js';
 import { createLexicalExtractor } from './dialect-lexical.js';
 import { fastAlterOps } from './fast-alter.js';
+import { jsonMember } from './json-member.js';
 import { lexStatements, type Token } from './lexer.js';
 import type { ObjectKey, Op } from './ops.js';
 import { parseSql } from './parser.js';
@@ -30,8 +31,11 @@ export interface LintOptions {
 
 export interface LintTarget {
   migration: Migration;
-  /** The snapshot JSON of the migration just before it (enum values, column types), read on demand. */
-  snapshotBefore?: () => Record<string, unknown> | undefined;
+  /**
+   * The snapshot of the migration just before it (enum values, column types), read on demand: the
+   * parsed document if the model has it, else the file's text (only the members asked for are parsed).
+   */
+  snapshotBefore?: () => Record<string, unknown> | string | undefined;
 }
 
 interface StatementOps {
@@ -266,20 +270,22 @@ interface SnapshotLookups {
 }
 
 /** Reads enums and columns from a drizzle-kit snapshot (v5–v7: keys `schema.name` or `name`). */
-function snapshotLookups(load: (() => Record<string, unknown> | undefined) | undefined): SnapshotLookups {
-  let json: Record<string, unknown> | undefined;
+function snapshotLookups(load: (() => Record<string, unknown> | string | undefined) | undefined): SnapshotLookups {
+  let doc: Record<string, unknown> | string | undefined;
   let loaded = false;
-  const entry = (group: string, key: ObjectKey): Record<string, any> | undefined => {
+  const member = (group: string, key: string): unknown => {
     if (!loaded) {
-      json = load?.();
+      doc = load?.();
       loaded = true;
     }
-    const all = json?.[group];
-    if (!all || typeof all !== 'object') return undefined;
-    const byKey = all as Record<string, any>;
+    if (typeof doc === 'string') return jsonMember(doc, [group, key]);
+    const all = doc?.[group];
+    return all && typeof all === 'object' ? (all as Record<string, unknown>)[key] : undefined;
+  };
+  const entry = (group: string, key: ObjectKey): Record<string, any> | undefined => {
     const bare = key.startsWith('public.') ? key.slice('public.'.length) : key;
-    const found = byKey[key] ?? byKey[bare];
-    return found && typeof found === 'object' ? found : undefined;
+    const found = member(group, key) ?? (bare !== key ? member(group, bare) : undefined);
+    return found && typeof found === 'object' ? (found as Record<string, any>) : undefined;
   };
   const columns = (table: ObjectKey): Record<string, any> | undefined => {
     const c = entry('tables', table)?.columns;

@@ -1,0 +1,81 @@
+// Reads one member of a large JSON document without parsing the rest: a snapshot of a long-lived
+// project is hundreds of KB, and a rule needs one table or one enum of it. The scanner walks object
+// members by key, skipping values by bracket matching (string-aware); only the wanted value is
+// handed to JSON.parse. Any surprise → undefined, and the caller parses the whole document.
+
+/** The value at `keys` (object members only), or undefined when absent or not scannable. */
+export function jsonMember(text: string, keys: readonly string[]): unknown {
+  let i = skipSpace(text, 0);
+  for (const key of keys) {
+    if (text[i] !== '{') return undefined;
+    i = findMember(text, i, key);
+    if (i < 0) return undefined;
+  }
+  const end = skipValue(text, i);
+  if (end < 0) return undefined;
+  try {
+    return JSON.parse(text.slice(i, end));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Offset of the value of member `key` of the object at `open`, or -1. */
+function findMember(text: string, open: number, key: string): number {
+  let i = skipSpace(text, open + 1);
+  while (i < text.length && text[i] !== '}') {
+    if (text[i] !== '"') return -1;
+    const keyEnd = skipString(text, i);
+    if (keyEnd < 0) return -1;
+    const name = text.slice(i + 1, keyEnd - 1);
+    i = skipSpace(text, keyEnd);
+    if (text[i] !== ':') return -1;
+    i = skipSpace(text, i + 1);
+    // Keys with escapes are compared after decoding.
+    if ((name.includes('\\') ? JSON.parse(`"${name}"`) : name) === key) return i;
+    i = skipValue(text, i);
+    if (i < 0) return -1;
+    i = skipSpace(text, i);
+    if (text[i] === ',') i = skipSpace(text, i + 1);
+  }
+  return -1;
+}
+
+/** End offset of the JSON value starting at `i`, or -1. */
+function skipValue(text: string, i: number): number {
+  const c = text[i];
+  if (c === '"') return skipString(text, i);
+  if (c !== '{' && c !== '[') {
+    let j = i;
+    while (j < text.length && !',}] \t\r\n'.includes(text[j]!)) j++;
+    return j > i ? j : -1;
+  }
+  let depth = 0;
+  for (let j = i; j < text.length; j++) {
+    const d = text.charCodeAt(j);
+    if (d === 34) {
+      j = skipString(text, j) - 1;
+      if (j < 0) return -1;
+    } else if (d === 123 || d === 91) depth++;
+    else if (d === 125 || d === 93) {
+      depth--;
+      if (depth === 0) return j + 1;
+    }
+  }
+  return -1;
+}
+
+/** End offset (after the closing quote) of the string starting at `i`, or -1. */
+function skipString(text: string, i: number): number {
+  for (let j = i + 1; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 92) j++;
+    else if (c === 34) return j + 1;
+  }
+  return -1;
+}
+
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && ' \t\r\n'.includes(text[i]!)) i++;
+  return i;
+}
