@@ -42,6 +42,9 @@ const STATUS_ICON: Record<CategoryStatus, string> = {
 
 /** Diagrams larger than this are unreadable in a comment; the table list is shown instead. */
 const MAX_DIAGRAM_TABLES = 30;
+/** A file with more findings than this shows the first FOLD_FINDINGS_KEEP and folds the rest. */
+const FOLD_FINDINGS = 10;
+const FOLD_FINDINGS_KEEP = 5;
 /** SQL longer than this many lines is folded. */
 const FOLD_SQL_LINES = 12;
 
@@ -148,7 +151,11 @@ function findingsSection(findings: readonly Finding[], limit: number, opts: Mark
   const out: string[] = [];
   for (const [file, list] of byFile) {
     out.push(`#### ${file === '' ? 'General' : fileLink(file, opts, undefined, `\`${file}\``)}`);
-    out.push(list.map((f) => findingItem(f, opts, detail, helpShown)).join('\n'));
+    const items = list.map((f) => findingItem(f, opts, detail, helpShown));
+    // The most severe stay in sight; a long tail of one file is folded.
+    const open = items.length > FOLD_FINDINGS ? FOLD_FINDINGS_KEEP : items.length;
+    out.push(items.slice(0, open).join('\n'));
+    if (open < items.length) out.push(folded(`${plural(items.length - open, 'more finding')} in this file`, items.slice(open).join('\n')));
   }
   if (shown.length < findings.length) out.push(`…and ${plural(findings.length - shown.length, 'more finding')} not shown here.`);
   return out.join('\n\n');

@@ -39,6 +39,16 @@ describe('renderMarkdown', () => {
     expect(md).toContain('**Fix:** Add the column nullable');
   });
 
+  it('folds the tail of a file with many findings, keeping the most severe in sight', () => {
+    const list = [...Array.from({ length: 10 }, (_, i) => finding({ severity: 'warning', line: i + 1 })), ...[1, 2].map((l) => finding({ line: 20 + l }))];
+    const md = renderMarkdown(report([configReport(list)]));
+    const [visible, folded] = md.split('<details><summary>7 more findings in this file</summary>');
+    expect(folded).toBeDefined();
+    expect(visible!.match(/^- 🔴/gm)).toHaveLength(2);
+    expect(visible!.match(/^- 🟡/gm)).toHaveLength(3);
+    expect(folded!.match(/^- 🟡/gm)).toHaveLength(7);
+  });
+
   it('puts drift SQL in a sql block that backticks inside cannot close', () => {
     const sql = 'ALTER TABLE "users" ADD COLUMN "note" text DEFAULT \'```\';';
     const md = renderMarkdown(report([configReport([finding({ ruleId: 'drift', category: 'drift', sql })])]));
