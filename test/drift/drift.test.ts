@@ -10,7 +10,7 @@ import { runCheck } from '../../src/engine.js';
 import type { Finding } from '../../src/findings.js';
 import { readMigrationSet } from '../../src/model/folder.js';
 import { workingTree } from '../../src/model/tree.js';
-import { ROOT, FIXTURES, commitAll, copyFixture, options } from '../helpers/project.js';
+import { CORPORA, ROOT, FIXTURES, commitAll, copyFixture, options } from '../helpers/project.js';
 
 /** How the copied project gets its dependencies: all of ours (its own drizzle-kit), drizzle-orm only, or none. */
 type Deps = 'all' | 'orm-only' | 'none';
@@ -104,6 +104,50 @@ describe('schema vs latest snapshot (postgresql)', () => {
     expect(config).toEqual([]);
     expect(found).toEqual([]);
     expect(report.notes).toContain('drift: compared with the bundled drizzle-kit 0.31.11');
+  });
+});
+
+describe('project layouts', () => {
+  /** A pnpm workspace: packages/db links its dependencies from the root's .pnpm store. */
+  function pnpmWorkspace(): string {
+    const root = copyFixture('drift-pg');
+    temp.push(root);
+    const db = path.join(root, 'packages/db');
+    fs.mkdirSync(db, { recursive: true });
+    for (const entry of fs.readdirSync(root)) if (entry !== 'packages') fs.renameSync(path.join(root, entry), path.join(db, entry));
+    fs.mkdirSync(path.join(db, 'node_modules'));
+    for (const [name, version] of [['drizzle-orm', '0.45.4'], ['drizzle-kit', '0.31.11']]) {
+      const store = path.join(root, `node_modules/.pnpm/${name}@${version}/node_modules`);
+      fs.mkdirSync(store, { recursive: true });
+      fs.symlinkSync(path.join(ROOT, 'node_modules', name), path.join(store, name), 'dir');
+      fs.symlinkSync(path.relative(path.join(db, 'node_modules'), path.join(store, name)), path.join(db, 'node_modules', name), 'dir');
+    }
+    return root;
+  }
+
+  it('works in a pnpm workspace package, as the working directory and through --config from the root', async () => {
+    const root = pnpmWorkspace();
+    const db = path.join(root, 'packages/db');
+    edit(path.join(db, 'schema.ts'), "label: text('label').notNull(),", "label: text('label').notNull(),\n  note: text('note'),");
+    const expected = 'ALTER TABLE "tasks" ADD COLUMN "note" text;';
+    const fromPackage = await drift(db);
+    expect(fromPackage.drift.map((f) => f.sql)).toEqual([expected]);
+    expect(fromPackage.report.notes).toContain("drift: compared with the project's own drizzle-kit 0.31.11");
+    // From the root, drizzle-kit resolves `schema` and `out` from the working directory, not the config's folder.
+    edit(path.join(db, 'drizzle.config.ts'), '"./schema.ts"', '"./packages/db/schema.ts"');
+    edit(path.join(db, 'drizzle.config.ts'), '"./drizzle"', '"./packages/db/drizzle"');
+    const fromRoot = await drift(root, { configs: ['packages/db/drizzle.config.ts'] });
+    expect(fromRoot.config).toEqual([]);
+    expect(fromRoot.drift.map((f) => f.sql)).toEqual([expected]);
+    expect(fromRoot.report.notes).toContain("drift: compared with the project's own drizzle-kit 0.31.11");
+  });
+
+  it("skips drizzle-kit 1.0's folder layout without drizzle-kit 1.x, saying why", async () => {
+    // Real drizzle-kit 1.0 output from drizzle-orm's beta branch; nothing here has drizzle-kit 1.x installed.
+    const beta = path.join(CORPORA, 'drizzle-team__drizzle-orm__beta/integration-tests/drizzle2');
+    const { report } = await drift(beta, { out: 'pg-init', dialect: 'postgresql' });
+    expect(report.categories.drift).toBe('skipped');
+    expect(report.notes.join('\n')).toContain("drift: the migrations use drizzle-kit 1.0's folder layout, which needs drizzle-kit 1.x installed");
   });
 });
 

@@ -34,10 +34,11 @@ async function checkDrift(ctx: CheckContext): Promise<CheckOutcome> {
   if (config.dialect === 'gel') {
     return skipped('gel has no migration snapshots: drizzle-kit pulls its schema from the database', []);
   }
-  if (!config.schema || config.schema.length === 0) {
-    return skipped('no schema', [configFinding(ctx, `${config.file ?? 'the drizzle config'} sets no \`schema\`: drift needs the schema files drizzle-kit generate reads`)]);
-  }
   if (ctx.head.layout === 'folders') return skipped(folderLayoutReason(ctx));
+  if (!config.file) return skipped('no drizzle config: drift needs the `schema` it names (run with --config)');
+  if (!config.schema || config.schema.length === 0) {
+    return skipped('no schema', [configFinding(ctx, `${config.file} sets no \`schema\`: drift needs the schema files drizzle-kit generate reads`)]);
+  }
 
   const history = ctx.head.migrations;
   const last = history.at(-1);
