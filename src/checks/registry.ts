@@ -3,10 +3,14 @@
 import { integrityCheck } from './integrity/index.js';
 import { driftCheck } from './drift/index.js';
 import { safetyCheck } from './safety/index.js';
+import { replayCheck } from './replay/index.js';
+import { pendingCheck } from './pending/index.js';
 import type { Check } from './types.js';
 
 export const checks: Check[] = [
   integrityCheck,
   driftCheck,
   safetyCheck,
+  replayCheck,
+  pendingCheck,
 ];
