@@ -61,6 +61,11 @@ describe('alter-column-type', () => {
     const g = await lint([{ sql: 'ALTER TABLE "t" ALTER COLUMN "n" SET DATA TYPE integer USING "n"::integer;', before }]);
     expect(g[0]!.message).not.toContain('USING');
   });
+  test('a collation change keeps the type but rebuilds indexes', async () => {
+    const before = { tables: { 'public.t': { columns: { k: { type: 'text' } } } } };
+    const f = await lint([{ sql: 'ALTER TABLE "t" ALTER COLUMN "k" SET DATA TYPE text COLLATE "C";', before }]);
+    expect(f.map((x) => x.message)).toEqual(['Column "k" of "t" changes collation to "C": its indexes are rebuilt under an ACCESS EXCLUSIVE lock.']);
+  });
   test('silent on widening varchar, varchar → text, and new tables', async () => {
     const before = { tables: { 'public.t': { columns: { name: { type: 'varchar(50)' } } } } };
     expect(await ids([{ sql: 'ALTER TABLE "t" ALTER COLUMN "name" SET DATA TYPE varchar(255);', before }] as never)).toEqual([]);

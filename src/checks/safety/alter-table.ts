@@ -64,6 +64,7 @@ export function opsOfAlterTable(stmt: PgNode, locate: Locate, clauseAt: (i: numb
           column: cmd.name,
           type: typeNameText(def.typeName),
           using: def.raw_default !== undefined,
+          ...(def.collClause ? { collate: (def.collClause.collname ?? []).map((n: PgNode) => n.String?.sval).join('.') } : {}),
           at,
         });
         break;

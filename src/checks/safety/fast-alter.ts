@@ -79,10 +79,11 @@ function clause(c: TokenCursor, table: ObjectKey): Op[] | undefined {
     if (c.accept('SET', 'DEFAULT')) return rest() > 0 ? [] : undefined;
     if (c.accept('SET', 'DATA', 'TYPE') || c.accept('TYPE')) {
       const type = typeName(c);
-      if (type === undefined || !collation(c)) return undefined;
+      const collate = collation(c);
+      if (type === undefined || collate === undefined) return undefined;
       const using = c.accept('USING');
       if (using ? rest() === 0 : rest() > 0) return undefined;
-      return [{ kind: 'alter-column-type', table, column, type, using, at }];
+      return [{ kind: 'alter-column-type', table, column, type, using, ...(collate ? { collate } : {}), at }];
     }
     return undefined;
   }
@@ -122,7 +123,7 @@ function clause(c: TokenCursor, table: ObjectKey): Op[] | undefined {
       if (c.accept('NOT', 'NULL')) notNull = true;
       else if (c.accept('NULL')) continue;
       else if (c.at('COLLATE')) {
-        if (!collation(c)) return undefined;
+        if (collation(c) === undefined) return undefined;
       } else if (c.accept('DEFAULT')) {
         const kind = defaultExpression(c);
         if (kind === undefined) return undefined;
@@ -165,10 +166,10 @@ function rename(c: TokenCursor, table: ObjectKey, at: number): Op[] | undefined 
   return constraint ? [] : [{ kind: 'rename-column', table, column, to, at }];
 }
 
-/** An optional `COLLATE name` (no rule looks at collations); false when malformed. */
-function collation(c: TokenCursor): boolean {
-  if (!c.accept('COLLATE')) return true;
-  return c.qualifiedName(undefined) !== undefined;
+/** An optional `COLLATE name`: '' when absent, the name, or undefined when malformed. */
+function collation(c: TokenCursor): string | undefined {
+  if (!c.accept('COLLATE')) return '';
+  return c.qualifiedName(undefined);
 }
 
 /** After GENERATED: `ALWAYS AS (expr) STORED` or `{ALWAYS | BY DEFAULT} AS IDENTITY`. */

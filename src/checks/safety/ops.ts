@@ -25,7 +25,15 @@ export type Op = { at: number } & (
       rewrite?: 'identity' | 'serial' | 'generated';
     }
   | { kind: 'drop-column'; table: ObjectKey; column: string }
-  | { kind: 'alter-column-type'; table: ObjectKey; column: string; type: string; using: boolean }
+  | {
+      kind: 'alter-column-type';
+      table: ObjectKey;
+      column: string;
+      type: string;
+      using: boolean;
+      /** `COLLATE x` given: indexes on the column are rebuilt even when the type stays. */
+      collate?: string;
+    }
   | { kind: 'rename-column'; table: ObjectKey; column: string; to: string }
   | { kind: 'set-not-null' | 'drop-not-null'; table: ObjectKey; column: string }
   | {

@@ -16,6 +16,9 @@ export const alterColumnType: SafetyRule = {
     );
     const last = earlier[earlier.length - 1];
     const before = last?.kind === 'alter-column-type' ? last.type : state.columnTypeBefore(op.table, op.column);
+    if (op.collate !== undefined && before !== undefined && sameType(before, op.type)) {
+      return `Column "${op.column}" of ${displayName(op.table)} changes collation to "${op.collate}": its indexes are rebuilt under an ACCESS EXCLUSIVE lock.`;
+    }
     if (before !== undefined && (sameType(before, op.type) || isBinaryCoercible(before, op.type))) return undefined;
     const change = before !== undefined ? `from ${before} to ${op.type}` : `to ${op.type}`;
     const notes: string[] = [];
