@@ -224,6 +224,9 @@ function importError(e: unknown, file: string): WorkerError {
   if ((code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND' || /Cannot find (module|package)/.test(message)) && /drizzle-orm/.test(message)) {
     return new WorkerError('orm-missing', `${firstLine(message)}: run npm ci (or pnpm install / yarn install) before this step`);
   }
+  // A syntax error is reported by the transform with its position: "Error transforming <file>: … (line:column)".
+  const syntax = /^Error transforming (.+?): .*\((\d+):\d+\)/.exec(message);
+  if (syntax) return new WorkerError('import-failed', firstLine(message), { file: syntax[1]!, line: Number(syntax[2]) });
   const stack = (e as { stack?: string } | null)?.stack ?? '';
   return new WorkerError('import-failed', firstLine(message), userFrame(stack, [path.dirname(process.argv[1] ?? '')]) ?? { file });
 }

@@ -195,6 +195,36 @@ describe('configuration errors (exit 4)', () => {
     expect(config[0]!.message).toMatch(/importing the schema threw: .*length/);
   });
 
+  it('points at the line of a syntax error', async () => {
+    const dir = project('drift-pg');
+    const file = path.join(dir, 'schema.ts');
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    lines.splice(1, 0, "export const broken = pgTable('broken', { a: text( });");
+    fs.writeFileSync(file, lines.join('\n'));
+    const { report, config } = await drift(dir);
+    expect(report.exitCode).toBe(4);
+    expect(config[0]).toMatchObject({ ruleId: 'schema-load-failed', file: 'schema.ts', line: 2 });
+  });
+
+  it("reports drizzle-kit's own refusal (it exits), with credentials printed by user code hidden", async () => {
+    const dir = project('drift-pg');
+    // drizzle-kit's serializer prints a warning and exits 1 when two indexes share a name.
+    fs.appendFileSync(
+      path.join(dir, 'schema.ts'),
+      [
+        "import { index } from 'drizzle-orm/pg-core';",
+        "export const a = pgTable('a', { x: text('x') }, (t) => [index('same_idx').on(t.x)]);",
+        "export const b = pgTable('b', { x: text('x') }, (t) => [index('same_idx').on(t.x)]);",
+        "console.log('connecting to postgres://admin:s3cret@db.example.com:5432/app');",
+      ].join('\n'),
+    );
+    const { report, config } = await drift(dir);
+    expect(report.exitCode).toBe(4);
+    expect(config[0]!.message).toContain('duplicated index name');
+    expect(config[0]!.message).toContain('postgres://***@db.example.com');
+    expect(JSON.stringify(report)).not.toContain('s3cret');
+  });
+
   it('reports a schema path that matches nothing', async () => {
     const dir = project('drift-pg');
     edit(path.join(dir, 'drizzle.config.ts'), '"./schema.ts"', '"./src/db/schema.ts"');

@@ -15,7 +15,7 @@ import type { DiffOutcome, DriftJob, KitInfo } from './protocol.js';
 import { migrationSqlMismatch } from './rules/migration-sql-mismatch.js';
 import { schemaDrift } from './rules/schema-drift.js';
 import { schemaLoadFailed } from './rules/schema-load-failed.js';
-import { runDriftWorker, type WorkerOutcome } from './run-worker.js';
+import { redactUrls, runDriftWorker, type WorkerOutcome } from './run-worker.js';
 import { compareSql } from './sql-compare.js';
 
 type Json = Record<string, unknown>;
@@ -145,7 +145,7 @@ function kitDescription(kit: KitInfo): string {
 
 function configFinding(ctx: CheckContext, message: string, where?: { file: string; line?: number }): Finding {
   const file = where ? relative(ctx, where.file) : ctx.config.file;
-  return findingOf(schemaLoadFailed, { message, ...(file ? { file } : {}), ...(where?.line ? { line: where.line } : {}) });
+  return findingOf(schemaLoadFailed, { message: redactUrls(message), ...(file ? { file } : {}), ...(where?.line ? { line: where.line } : {}) });
 }
 
 function relative(ctx: CheckContext, abs: string): string {

@@ -20,7 +20,10 @@ export function driftTimeoutMs(): number {
 export function runDriftWorker(job: DriftJob, timeoutMs = driftTimeoutMs()): Promise<WorkerOutcome> {
   const { file, execArgv } = workerCommand();
   return new Promise((resolve) => {
-    const child = fork(file, [], { cwd: job.cwd, execArgv, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], serialization: 'advanced' });
+    // The schema gets the environment drizzle-kit generate would have, minus our own database URL.
+    const env = { ...process.env };
+    delete env.DRIZZLE_GUARD_DATABASE_URL;
+    const child = fork(file, [], { cwd: job.cwd, env, execArgv, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], serialization: 'advanced' });
     let output = '';
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString('utf8')).slice(-4000);
@@ -50,7 +53,7 @@ export function runDriftWorker(job: DriftJob, timeoutMs = driftTimeoutMs()): Pro
         settle({
           ok: false,
           kind: 'crashed',
-          message: `loading the schema ended the process (${signal ?? `exit code ${code}`}) without an answer${describeOutput(output)}`,
+          message: `the schema or drizzle-kit ended the process (${signal ?? `exit code ${code}`}) before an answer${describeOutput(output)}`,
         }),
       );
     });
@@ -62,6 +65,11 @@ function describeOutput(output: string): string {
   // eslint-disable-next-line no-control-regex
   const text = output.replace(/\u001b\[[0-9;]*m/g, '').trim();
   return text ? `; it printed: ${text.split('\n').slice(-8).join(' | ')}` : '';
+}
+
+/** Hides the credentials of any URL (user code may print its connection string). */
+export function redactUrls(text: string): string {
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/\s@]+@/gi, '$1***@');
 }
 
 /**
