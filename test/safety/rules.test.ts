@@ -144,6 +144,11 @@ describe('create-index-blocking / drop-index-blocking / concurrently-in-transact
     expect(await ids('COMMIT;\nSET lock_timeout = 0;\nCREATE INDEX CONCURRENTLY IF NOT EXISTS "i" ON "t" ("a");')).toEqual([]);
     expect(await ids('COMMIT;\nBEGIN;\nCREATE INDEX CONCURRENTLY "i" ON "t" ("a");')).toEqual(['concurrently-in-transaction']);
   });
+  test('with a batch, a table created by an earlier pending migration is still new', async () => {
+    const inputs = ['CREATE TABLE "t" ("a" int);', 'CREATE INDEX "i" ON "t" ("a");\nALTER TABLE "t" ADD CONSTRAINT "u" UNIQUE ("a");'];
+    expect(await ids(inputs, { batch: true })).toEqual([]);
+    expect(await ids(inputs, { batch: false })).toEqual(['create-index-blocking', 'add-unique-constraint']);
+  });
   test('with a batch, a COMMIT in one migration leaves the next one outside the transaction', async () => {
     const f = await lint(['COMMIT;', 'CREATE INDEX CONCURRENTLY "i" ON "t" ("a");'], { batch: true });
     expect(f).toEqual([]);
