@@ -81,8 +81,8 @@ function render(report: Report, opts: MarkdownOptions, detail: Detail): string {
   let remaining = detail.maxFindings;
   const helpShown = new Set<string>();
   for (const config of configs) {
-    if (configs.length > 1) out.push(`### ${configTitle(config)} — ${config.exitCode === 0 ? '✅ passed' : `❌ exit code ${config.exitCode}`}`);
-    else if (config.config) out.push(`<sub>${configTitle(config)}</sub>`);
+    if (configs.length > 1) out.push(`### ${configTitle(config, opts)} — ${config.exitCode === 0 ? '✅ passed' : `❌ exit code ${config.exitCode}`}`);
+    else if (config.config) out.push(`<sub>${configTitle(config, opts)}</sub>`);
     out.push(categoryLine(config.categories));
     out.push(migrationTable(config, report.base !== undefined, opts));
     const shown = Math.min(remaining, config.findings.length);
@@ -222,15 +222,20 @@ function footer(report: Report, opts: MarkdownOptions): string {
 function fileLink(file: string, opts: MarkdownOptions, at: Finding | undefined, text: string): string {
   if (!opts.links) return text;
   const { serverUrl, repository, ref } = opts.links;
-  const path = [opts.pathPrefix, file].filter((p) => p !== undefined && p !== '' && p !== '.').join('/');
+  const path = repoPath(opts.pathPrefix, file);
   let anchor = '';
   if (at?.line) anchor = at.endLine && at.endLine > at.line ? `#L${at.line}-L${at.endLine}` : `#L${at.line}`;
   return `[${text}](${serverUrl}/${repository}/blob/${ref}/${path.split('/').map(encodeURIComponent).join('/')}${anchor})`;
 }
 
-function configTitle(c: ConfigReport): string {
-  const name = c.config ? `\`${c.config}\`` : `\`${c.out ?? 'migrations'}\``;
+/** The config as the repository shows it (under the working directory), so monorepo comments say which one. */
+function configTitle(c: ConfigReport, opts: MarkdownOptions): string {
+  const name = `\`${repoPath(opts.pathPrefix, c.config ?? c.out ?? 'migrations')}\``;
   return c.dialect ? `${name} (${c.dialect})` : name;
+}
+
+function repoPath(prefix: string | undefined, file: string): string {
+  return [prefix, file].filter((p) => p !== undefined && p !== '' && p !== '.').join('/');
 }
 
 function asConfig(report: Report): ConfigReport {

@@ -33,6 +33,7 @@ describe('renderMarkdown', () => {
     });
     const url = `https://github.com/acme/shop/blob/${'b'.repeat(40)}/packages/db/drizzle/0001_add_email.sql`;
     expect(md.match(/^#### /gm)).toHaveLength(1);
+    expect(md).toContain('<sub>`packages/db/drizzle.config.ts` (postgresql)</sub>');
     expect(md).toContain(`[line 3](${url}#L3)`);
     expect(md).toContain(`[line 7](${url}#L7-L9)`);
     expect(md).toContain('[`add-column-not-null-without-default`](https://github.com/drizzle-guard/drizzle-guard/blob/main/docs/rules/add-column-not-null-without-default.md)');
