@@ -92,6 +92,20 @@ describe('replay', () => {
     expect(empty.findings).toEqual([]);
   });
 
+  it('compares the replayed database with the one the latest snapshot declares (replayed-schema-drift)', async () => {
+    // fixtures/replay-drift: 0001's SQL was edited by hand from `"email" text` to `"email" varchar(100) NOT NULL`;
+    // the snapshots (and the schema) still say text, nullable. 0002 is untouched.
+    const edited = await run('replay-drift', { fresh: ['0001', '0002'], options: { drift: true } });
+    expect(edited.findings).toHaveLength(1);
+    expect(edited.findings[0]).toMatchObject({ ruleId: 'replayed-schema-drift', category: 'drift', severity: 'error', file: 'drizzle/meta/0002_snapshot.json' });
+    expect(edited.findings[0]!.message).toContain('1 difference(s)\n- column public.users.email: replayed "character varying(100) not null", declared "text"');
+
+    // Untouched drizzle-kit output builds exactly what its snapshot declares, enums and foreign keys included.
+    const clean = await run('replay-seed', { fresh: ['0001'], options: { drift: true } });
+    expect(clean.findings).toEqual([]);
+    expect(clean.notes?.join('\n')).not.toContain('schema not compared');
+  });
+
   it('is skipped without starting PostgreSQL when off, for other dialects, or with nothing new', async () => {
     const off = await replayCheck.run(fixtureContext('replay-history', { options: { replay: false } }));
     expect(off).toMatchObject({ status: 'skipped', reason: expect.stringContaining('--no-replay') });

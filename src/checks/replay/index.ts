@@ -5,13 +5,18 @@ import { findingOf, type Finding, type RuleMeta } from '../../findings.js';
 import { SourceText } from '../../model/source.js';
 import type { Migration } from '../../model/types.js';
 import type { Check, CheckContext, CheckOutcome } from '../types.js';
-import { extensionsCreated, loadExtensions } from './extensions.js';
+import { loadSnapshotDocument } from '../../model/folder.js';
+import { workingTree } from '../../model/tree.js';
+import { describeSchema, diffShapes, type SchemaShape } from './catalog.js';
+import { declaredShape } from './declared.js';
+import { extensionsCreated, isAvailable, loadExtensions } from './extensions.js';
 import { startPglite } from './pglite.js';
 import { replay, type Failure, type PgError, type ReplayResult, type StatementRef } from './replay.js';
 import { replayFailedOnExistingRows } from './rules/replay-failed-on-existing-rows.js';
 import { replayFailed } from './rules/replay-failed.js';
+import { replayedSchemaDrift } from './rules/replayed-schema-drift.js';
 
-export const replayRules: RuleMeta[] = [replayFailed, replayFailedOnExistingRows];
+export const replayRules: RuleMeta[] = [replayFailed, replayFailedOnExistingRows, replayedSchemaDrift];
 
 export const replayCheck: Check = {
   name: 'replay',
@@ -34,21 +39,74 @@ async function checkReplay(ctx: CheckContext): Promise<CheckOutcome> {
   if (typeof plan === 'string') return { status: 'skipped', reason: plan };
 
   const started = performance.now();
-  const extensions = await loadExtensions(extensionsCreated([...plan.base, ...plan.pending]));
+  const extensionNames = extensionsCreated([...plan.base, ...plan.pending]);
+  const extensions = await loadExtensions(extensionNames);
   const { db, version, fromTemplate } = await startPglite(extensions);
+  let result: ReplayResult;
+  let replayedShape: SchemaShape | undefined;
+  const ready = performance.now();
   try {
-    const ready = performance.now();
-    const result = await replay(db, plan.base, plan.pending, ctx.options.replaySeed);
-    const done = performance.now();
-    const notes = [
-      `replay: ${plan.base.length} applied + ${plan.pending.length} new migrations (${result.baseStatements + result.pendingStatements} statements) on ` +
-        `${version.split(' on ')[0]}: start ${ms(ready - started)}${fromTemplate ? ' from the cached data directory' : ''}, replay ${ms(done - ready)}`,
-      ...notesOf(result),
-    ];
-    return { status: 'ran', findings: findingsOf(result, plan), notes };
+    result = await replay(db, plan.base, plan.pending, ctx.options.replaySeed);
+    if (comparable(ctx, plan, result)) replayedShape = await describeSchema(db);
   } finally {
     await db.close();
   }
+  const done = performance.now();
+  const notes = [
+    `replay: ${plan.base.length} applied + ${plan.pending.length} new migrations (${result.baseStatements + result.pendingStatements} statements) on ` +
+      `${version.split(' on ')[0]}: start ${ms(ready - started)}${fromTemplate ? ' from the cached data directory' : ''}, replay ${ms(done - ready)}`,
+    ...notesOf(result),
+  ];
+  const findings = findingsOf(result, plan);
+  if (replayedShape) {
+    const drift = await schemaDriftFinding(ctx, replayedShape, extensionNames.filter(isAvailable), extensions);
+    if (typeof drift === 'string') notes.push(`replay: schema not compared: ${drift}`);
+    else if (drift) findings.push(drift);
+  }
+  return { status: 'ran', findings, notes };
+}
+
+/** The replayed schema is compared when drift runs and the replay got to the end of the new migrations. */
+function comparable(ctx: CheckContext, plan: Plan, result: ReplayResult): boolean {
+  return (
+    ctx.options.drift &&
+    ctx.head.layout === 'journal' &&
+    plan.pending.length > 0 &&
+    !result.failure &&
+    result.missingExtensions.length === 0 &&
+    result.missingRoles.length === 0
+  );
+}
+
+async function schemaDriftFinding(
+  ctx: CheckContext,
+  replayed: SchemaShape,
+  extensionNames: string[],
+  extensions: Awaited<ReturnType<typeof loadExtensions>>,
+): Promise<Finding | undefined | string> {
+  const last = ctx.head.migrations.at(-1)!;
+  if (!last.snapshot) return `${last.tag} has no snapshot`;
+  const snapshot = last.snapshot.json ?? loadSnapshotDocument(workingTree(ctx.cwd, ctx.cwd), last.snapshot.file).json;
+  if (!snapshot) return `${last.snapshot.file} cannot be read`;
+  const declared = await declaredShape(snapshot, extensionNames.filter((n) => n !== 'plpgsql'), extensions);
+  if ('reason' in declared) return declared.reason;
+  const differences = diffShapes(replayed, declared.shape);
+  if (differences.length === 0) return undefined;
+  const shown = differences.slice(0, MAX_DIFFERENCES).map((d) => `- ${d.key}: replayed ${describeSide(d.replayed)}, declared ${describeSide(d.declared)}`);
+  if (differences.length > MAX_DIFFERENCES) shown.push(`- … and ${differences.length - MAX_DIFFERENCES} more`);
+  return findingOf(replayedSchemaDrift, {
+    file: last.snapshot.file,
+    migration: last.tag,
+    message:
+      `the database the migrations build differs from the one ${last.snapshot.file} declares ` +
+      `(the drift check compares that snapshot with the TypeScript schema): ${differences.length} difference(s)\n${shown.join('\n')}`,
+  });
+}
+
+const MAX_DIFFERENCES = 20;
+
+function describeSide(def: string | undefined): string {
+  return def === undefined ? 'absent' : def === '' ? 'present' : JSON.stringify(def);
 }
 
 function planOf(ctx: CheckContext): Plan | string {

@@ -1,0 +1,58 @@
+// The schema the snapshots declare, as a database: drizzle-kit turns the latest snapshot into SQL (from an
+// empty database, so it asks no rename question), a second embedded PostgreSQL runs it, and its catalog is
+// described like the replayed one. Together with the drift check (TypeScript schema = latest snapshot), a
+// difference here means the SQL that was replayed does not build what the schema declares: hand-edited SQL.
+
+import type { Extension } from '@electric-sql/pglite';
+import { describeSchema, type SchemaShape } from './catalog.js';
+import { startPglite } from './pglite.js';
+import { pgErrorOf } from './replay.js';
+
+type Json = Record<string, unknown>;
+
+const EMPTY_PG_SNAPSHOT = {
+  id: '00000000-0000-0000-0000-000000000000',
+  prevId: '',
+  version: '7',
+  dialect: 'postgresql',
+  tables: {},
+  enums: {},
+  schemas: {},
+  sequences: {},
+  roles: {},
+  policies: {},
+  views: {},
+  _meta: { schemas: {}, tables: {}, columns: {} },
+};
+
+interface KitApi {
+  generateMigration(prev: unknown, cur: unknown): Promise<string[]>;
+}
+
+export async function declaredShape(snapshot: Json, extensionNames: readonly string[], extensions: Record<string, Extension>): Promise<{ shape: SchemaShape } | { reason: string }> {
+  if (snapshot.version !== '7' || snapshot.dialect !== 'postgresql') {
+    return { reason: `the latest snapshot is version ${String(snapshot.version)} ${String(snapshot.dialect)}; the comparison reads version 7 postgresql only` };
+  }
+  let statements: string[];
+  try {
+    const mod = (await import('drizzle-kit/api')) as unknown as KitApi & { default?: KitApi };
+    statements = await (mod.default ?? mod).generateMigration(EMPTY_PG_SNAPSHOT, snapshot);
+  } catch (e) {
+    return { reason: `drizzle-kit could not turn the latest snapshot into SQL: ${(e as Error).message}` };
+  }
+  const { db } = await startPglite(extensions);
+  try {
+    // drizzle-kit never writes CREATE EXTENSION: create those the migrations create.
+    for (const name of extensionNames) await db.exec(`create extension if not exists "${name.replace(/"/g, '""')}"`);
+    for (const sql of statements) {
+      try {
+        await db.exec(sql);
+      } catch (e) {
+        return { reason: `drizzle-kit's SQL for the latest snapshot fails on PostgreSQL (${pgErrorOf(e).message}): ${sql.split('\n')[0]}` };
+      }
+    }
+    return { shape: await describeSchema(db) };
+  } finally {
+    await db.close();
+  }
+}
