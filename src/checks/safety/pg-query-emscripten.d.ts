@@ -1,5 +1,5 @@
 // Minimal typing of the parts of pg-query-emscripten that parser.ts uses (the package ships none).
-declare module 'pg-query-emscripten' {
+declare module 'pg-query-emscripten/pg_query_wasm.js' {
   interface RawError {
     message: string;
     cursorpos: number;
