@@ -56,6 +56,7 @@ async function run(job: DriftJob): Promise<DriftResult> {
     throw new WorkerError('schema-missing', `no schema files match ${job.schema.map((s) => `'${s}'`).join(', ')} (relative to ${job.cwd})`);
   }
   assertOrmInstalled(files[0]!);
+  if (job.folders) return runFolderLayout(job, files);
   const kit = await loadKit(job);
   currentKit = kit.info;
   const imports = await importSchema(files, job.projectDir);
@@ -68,6 +69,76 @@ async function run(job: DriftJob): Promise<DriftResult> {
     migrations.push({ tag: m.tag, outcome: await diff(kit, prev, kit.upgrade(m.cur)) });
   }
   return { ok: true, kit: kit.info, schemaFiles: files, drift, migrations };
+}
+
+/**
+ * drizzle-kit 1.x's folder layout: only the project's own 1.x kit can replay its diff snapshots
+ * (`reconstruct`) and diff the result; ambiguous renames come back as missing "hints" instead of a prompt.
+ */
+async function runFolderLayout(job: DriftJob, files: string[]): Promise<DriftResult> {
+  const projectRequire = createRequire(path.join(job.projectDir, 'package.json'));
+  let apiFile: string;
+  try {
+    apiFile = projectRequire.resolve('drizzle-kit/api-postgres');
+  } catch {
+    throw new WorkerError('kit-failed', "drizzle-kit 1.x's API for PostgreSQL (drizzle-kit/api-postgres) is not installed in the project");
+  }
+  currentKit = { source: 'project', version: packageVersion(apiFile) };
+  const api = projectRequire(apiFile) as Kit1;
+  const imports = await importSchema(files, job.projectDir);
+  const current = await api.generateDrizzleJson(imports);
+  const folders = job.folders!;
+  // With no migration yet, the state of an empty schema is the starting point.
+  const latest = Object.keys(folders).length > 0 ? await api.reconstruct(folders) : await api.generateDrizzleJson({});
+  let drift: DiffOutcome;
+  try {
+    const statements = await api.generateMigration(latest, current);
+    drift = statements.length === 0 ? { kind: 'same' } : { kind: 'sql', statements };
+  } catch (e) {
+    const missing = (e as { missingHints?: MissingHint[] } | null)?.missingHints;
+    if (!Array.isArray(missing)) throw e;
+    const renames = missing.filter((h) => h.type === 'rename_or_create');
+    const candidates = renames.map((h) => renameQuestion1x(h, latest, current));
+    // Answering every question "create" (and confirming data loss) gives the SQL of drop and create.
+    const hints = missing.map((h) => ({ type: h.type === 'rename_or_create' ? 'create' : 'confirm_data_loss', kind: h.kind, entity: h.entity }));
+    let dropAdd: string[] | undefined;
+    try {
+      dropAdd = await api.generateMigration(latest, current, { hints });
+    } catch {
+      // The candidates still stand.
+    }
+    drift = renames.length > 0 ? { kind: 'rename', candidates, dropAdd } : { kind: 'sql', statements: dropAdd ?? [] };
+  }
+  return { ok: true, kit: currentKit, schemaFiles: files, drift, migrations: [] };
+}
+
+interface Kit1 {
+  generateDrizzleJson(imports: Record<string, unknown>): Promise<Json>;
+  reconstruct(files: Record<string, Json>): Promise<Json>;
+  generateMigration(prev: Json, cur: Json, options?: { hints: unknown[] }): Promise<string[]>;
+}
+
+interface MissingHint {
+  type: 'rename_or_create' | 'confirm_data_loss';
+  kind: string;
+  entity: string[];
+}
+
+/** "column tasks.label removed and tasks.title added: rename or drop+add?", from the states' entity lists. */
+function renameQuestion1x(hint: MissingHint, latest: Json, current: Json): string {
+  const show = (id: string[]) => (id[0] === 'public' ? id.slice(1) : id).join('.');
+  const entityType = { table: 'tables', column: 'columns' }[hint.kind];
+  if (!entityType) return `${hint.kind} ${show(hint.entity)} added: renamed from a removed ${hint.kind}, or new?`;
+  const idOf = (row: Json) => (entityType === 'columns' ? [row.schema, row.table, row.name] : [row.schema, row.name]).map(String);
+  const rows = (state: Json) => (Array.isArray(state.ddl) ? (state.ddl as Json[]) : []).filter((r) => r.entityType === entityType);
+  const now = new Set(rows(current).map((r) => idOf(r).join('\u0000')));
+  const parent = hint.entity.slice(0, -1).join('\u0000');
+  const removed = rows(latest)
+    .map(idOf)
+    .filter((id) => id.slice(0, -1).join('\u0000') === parent && !now.has(id.join('\u0000')));
+  const verb = hint.kind === 'column' ? 'add' : 'create';
+  if (removed.length === 0) return `${hint.kind} ${show(hint.entity)} added: rename or ${verb}?`;
+  return `${hint.kind}${removed.length > 1 ? 's' : ''} ${removed.map(show).join(', ')} removed and ${show(hint.entity)} added: rename or drop+${verb}?`;
 }
 
 /** What `drizzle-kit generate` would write between two snapshots, without ever waiting for an answer. */

@@ -34,11 +34,13 @@ async function checkDrift(ctx: CheckContext): Promise<CheckOutcome> {
   if (config.dialect === 'gel') {
     return skipped('gel has no migration snapshots: drizzle-kit pulls its schema from the database', []);
   }
-  if (ctx.head.layout === 'folders') return skipped(folderLayoutReason(ctx));
+  const folderSkip = ctx.head.layout === 'folders' ? folderLayoutReason(ctx) : undefined;
+  if (folderSkip) return skipped(folderSkip);
   if (!config.file) return skipped('no drizzle config: drift needs the `schema` it names (run with --config)');
   if (!config.schema || config.schema.length === 0) {
     return skipped('no schema', [configFinding(ctx, `${config.file} sets no \`schema\`: drift needs the schema files drizzle-kit generate reads`)]);
   }
+  if (ctx.head.layout === 'folders') return checkFolderLayout(ctx);
 
   const history = ctx.head.migrations;
   const last = history.at(-1);
@@ -49,11 +51,7 @@ async function checkDrift(ctx: CheckContext): Promise<CheckOutcome> {
   const fresh = ctx.hasBase ? newMigrationPairs(ctx) : { pairs: [], notes: [] };
 
   const job: DriftJob = {
-    cwd: ctx.cwd,
-    projectDir: config.file ? path.dirname(path.resolve(ctx.cwd, config.file)) : ctx.cwd,
-    dialect: config.dialect,
-    schema: config.schema,
-    ...(config.casing ? { casing: config.casing } : {}),
+    ...jobBase(ctx),
     ...(latest ? { latest } : {}),
     migrations: fresh.pairs.map(({ migration, prev, cur }) => ({ tag: migration.tag, ...(prev ? { prev } : {}), cur })),
   };
@@ -81,12 +79,43 @@ function skipped(reason: string, findings?: Finding[]): CheckOutcome {
   return { status: 'skipped', reason, ...(findings ? { findings } : {}) };
 }
 
-/** drizzle-kit 1.0's folders hold diff snapshots that only its own API can replay. */
-function folderLayoutReason(ctx: CheckContext): string {
+/** drizzle-kit 1.0's folders hold diff snapshots that only its own API can replay: why drift cannot run, if it cannot. */
+function folderLayoutReason(ctx: CheckContext): string | undefined {
   const version = installedKitVersion(ctx);
-  return version && Number(version.split('.')[0]) >= 1
-    ? `drift for drizzle-kit 1.0's folder layout is not implemented yet (drizzle-kit ${version} is installed)`
-    : `the migrations use drizzle-kit 1.0's folder layout, which needs drizzle-kit 1.x installed in the project to rebuild the latest schema (found ${version ? `drizzle-kit ${version}` : 'no drizzle-kit'}); run npm ci before this step`;
+  if (!version || Number(version.split('.')[0]) < 1) {
+    return `the migrations use drizzle-kit 1.0's folder layout, which needs drizzle-kit 1.x installed in the project to rebuild the latest schema (found ${version ? `drizzle-kit ${version}` : 'no drizzle-kit'}); run npm ci before this step`;
+  }
+  if (ctx.config.dialect !== 'postgresql') return `drizzle-kit ${version} offers its programmatic API for PostgreSQL only, not ${ctx.config.dialect}`;
+  return undefined;
+}
+
+/** Folder layout with drizzle-kit 1.x: the schema against the state its snapshots rebuild. */
+async function checkFolderLayout(ctx: CheckContext): Promise<CheckOutcome> {
+  const folders: Record<string, Json> = {};
+  for (const m of ctx.head.migrations) {
+    const json = snapshotOf(ctx, m);
+    if (!json) return skipped(`migration ${m.tag} has no readable snapshot.json to rebuild the schema from (see the integrity findings)`);
+    folders[path.posix.basename(path.posix.dirname(m.snapshot!.file))] = json;
+  }
+  const result = await runDriftWorker({ ...jobBase(ctx), migrations: [], folders });
+  if (!result.ok) return { status: 'ran', findings: [workerFailure(ctx, result)], notes: 'kit' in result && result.kit ? [kitDescription(result.kit)] : [] };
+  const notes = [kitDescription(result.kit)];
+  if (ctx.hasBase) notes.push("drift: new migrations' SQL is not regenerated for drizzle-kit 1.0's folder layout");
+  const last = ctx.head.migrations.at(-1);
+  const against = last ? `the schema rebuilt from the snapshots up to ${last.tag}` : 'an empty database (there is no migration yet)';
+  const finding = driftFinding(ctx, result.drift, against);
+  return { status: 'ran', findings: finding ? [finding] : [], notes };
+}
+
+function jobBase(ctx: CheckContext): Omit<DriftJob, 'migrations'> {
+  const { config } = ctx;
+  return {
+    cwd: ctx.cwd,
+    projectDir: config.file ? path.dirname(path.resolve(ctx.cwd, config.file)) : ctx.cwd,
+    dialect: config.dialect,
+    schema: config.schema ?? [],
+    ...(config.casing ? { casing: config.casing } : {}),
+  };
 }
 
 function installedKitVersion(ctx: CheckContext): string | undefined {

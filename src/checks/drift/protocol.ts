@@ -20,6 +20,8 @@ export interface DriftJob {
   latest?: Json;
   /** New migrations to regenerate: the snapshot before each one and its own. */
   migrations: { tag: string; prev?: Json; cur: Json }[];
+  /** drizzle-kit 1.x folder layout: every snapshot by folder name (the project's 1.x kit replays them). */
+  folders?: Record<string, Json>;
 }
 
 export interface KitInfo {
