@@ -4,6 +4,7 @@
 // (sarif-spec) and mirrored by SchemaStore. sha256 2d99159ae54a3eea97f81781cff48780548657c35949f4b7f25e99a2ba4de4f8.
 import { readFileSync } from 'node:fs';
 import AjvDraft04 from 'ajv-draft-04';
+import type { Options, ValidateFunction } from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { renderSarif } from '../../src/report/sarif.js';
 import { configReport, finding, report } from './report-fixture.js';
@@ -11,8 +12,11 @@ import { configReport, finding, report } from './report-fixture.js';
 const schema = JSON.parse(readFileSync(new URL('./sarif-2.1.0-rtm.5.json', import.meta.url), 'utf8')) as object;
 // The schema's patterns are ECMA-262 without the `u` flag (one is invalid with it). Its three formats are
 // checked here by their shape: an absolute URI has a scheme; a URI reference has no white space.
-// CommonJS module: under NodeNext the class is its `default` property.
-const validate = new AjvDraft04.default({
+// A CommonJS module: under NodeNext resolution the class is its `default` property, under Bundler the import itself.
+type AjvClass = new (opts: Options) => { compile(schema: object): ValidateFunction };
+const ajvModule = AjvDraft04 as unknown as AjvClass & { default?: AjvClass };
+const Ajv = ajvModule.default ?? ajvModule;
+const validate = new Ajv({
   allErrors: true,
   strict: false,
   unicodeRegExp: false,
