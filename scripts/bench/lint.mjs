@@ -55,7 +55,7 @@ function prRepository() {
 
 /**
  * @param {{ runs?: number, cli?: string, log?: (line: string) => void }} [options]
- * @returns {Promise<{ history: { files: number, oursMs: number, squawkMs: number, ratio: number }, pr: { migration: string, oursMs: number } }>}
+ * @returns {Promise<{ history: { files: number, oursMs: number, squawkMs: number, ratio: number, withoutLintMs: number }, pr: { migration: string, oursMs: number, withoutLintMs: number } }>}
  */
 export async function benchLint({ runs = 11, cli = path.join(ROOT, 'dist/cli/index.js'), log = console.log } = {}) {
   if (!fs.existsSync(cli)) throw new Error(`${cli} not found: run \`npm run bundle\` first`);
@@ -69,20 +69,39 @@ export async function benchLint({ runs = 11, cli = path.join(ROOT, 'dist/cli/ind
   timed(squawk, [...files, '--reporter', 'json'], ROOT);
   const oursMs = [];
   const squawkMs = [];
+  const noLintMs = [];
   for (let i = 0; i < runs; i++) {
     oursMs.push(timed(process.execPath, [cli, ...ours], ROOT));
     squawkMs.push(timed(squawk, [...files, '--reporter', 'json'], ROOT));
+    // The same run without the lint: what the lint itself adds.
+    noLintMs.push(timed(process.execPath, [cli, ...ours, '--no-lint'], ROOT));
   }
-  const history = { files: files.length, oursMs: median(oursMs), squawkMs: median(squawkMs), ratio: median(oursMs) / median(squawkMs) };
-  log(`lint, whole sim history (${files.length} files), median of ${runs}: drizzle-guard ${history.oursMs.toFixed(0)} ms, squawk ${history.squawkMs.toFixed(0)} ms (${history.ratio.toFixed(1)}×)`);
+  const history = {
+    files: files.length,
+    oursMs: median(oursMs),
+    squawkMs: median(squawkMs),
+    ratio: median(oursMs) / median(squawkMs),
+    withoutLintMs: median(noLintMs),
+  };
+  log(
+    `lint, whole sim history (${files.length} files), median of ${runs}: drizzle-guard ${history.oursMs.toFixed(0)} ms ` +
+      `(${history.withoutLintMs.toFixed(0)} ms with --no-lint), squawk ${history.squawkMs.toFixed(0)} ms (${history.ratio.toFixed(1)}×)`,
+  );
 
   const repo = prRepository();
   try {
     const args = [cli, 'check', '--out', 'migrations', '--dialect', 'postgresql', '--no-drift', '--no-replay', '--base', 'HEAD', '--format', 'json'];
     const prMs = [];
-    for (let i = 0; i < runs; i++) prMs.push(timed(process.execPath, args, repo.dir));
-    const pr = { migration: repo.tag, oursMs: median(prMs) };
-    log(`lint, one-migration PR (${repo.tag}) with --base, cold process, median of ${runs}: ${pr.oursMs.toFixed(0)} ms`);
+    const prNoLintMs = [];
+    for (let i = 0; i < runs; i++) {
+      prMs.push(timed(process.execPath, args, repo.dir));
+      prNoLintMs.push(timed(process.execPath, [...args, '--no-lint'], repo.dir));
+    }
+    const pr = { migration: repo.tag, oursMs: median(prMs), withoutLintMs: median(prNoLintMs) };
+    log(
+      `lint, one-migration PR (${repo.tag}) with --base, cold process, median of ${runs}: ${pr.oursMs.toFixed(0)} ms ` +
+        `(${pr.withoutLintMs.toFixed(0)} ms with --no-lint)`,
+    );
     return { history, pr };
   } finally {
     fs.rmSync(repo.dir, { recursive: true, force: true });

@@ -41,6 +41,8 @@ function findMember(text: string, open: number, key: string): number {
   return -1;
 }
 
+const STRUCTURE = /["{}[\]]/g;
+
 /** End offset of the JSON value starting at `i`, or -1. */
 function skipValue(text: string, i: number): number {
   const c = text[i];
@@ -50,14 +52,18 @@ function skipValue(text: string, i: number): number {
     while (j < text.length && !',}] \t\r\n'.includes(text[j]!)) j++;
     return j > i ? j : -1;
   }
+  // Jump from one structural character to the next: the regex engine skips plain text fast.
   let depth = 0;
-  for (let j = i; j < text.length; j++) {
+  STRUCTURE.lastIndex = i;
+  for (let m = STRUCTURE.exec(text); m; m = STRUCTURE.exec(text)) {
+    const j = m.index;
     const d = text.charCodeAt(j);
     if (d === 34) {
-      j = skipString(text, j) - 1;
-      if (j < 0) return -1;
+      const end = skipString(text, j);
+      if (end < 0) return -1;
+      STRUCTURE.lastIndex = end;
     } else if (d === 123 || d === 91) depth++;
-    else if (d === 125 || d === 93) {
+    else {
       depth--;
       if (depth === 0) return j + 1;
     }
@@ -67,12 +73,16 @@ function skipValue(text: string, i: number): number {
 
 /** End offset (after the closing quote) of the string starting at `i`, or -1. */
 function skipString(text: string, i: number): number {
-  for (let j = i + 1; j < text.length; j++) {
-    const c = text.charCodeAt(j);
-    if (c === 92) j++;
-    else if (c === 34) return j + 1;
+  let j = i + 1;
+  for (;;) {
+    const q = text.indexOf('"', j);
+    if (q < 0) return -1;
+    // A quote preceded by an odd number of backslashes is escaped.
+    let b = q - 1;
+    while (b > i && text.charCodeAt(b) === 92) b--;
+    if ((q - 1 - b) % 2 === 0) return q + 1;
+    j = q + 1;
   }
-  return -1;
 }
 
 function skipSpace(text: string, i: number): number {
