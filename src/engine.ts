@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { checks } from './checks/registry.js';
 import type { BaseInfo, Check, CheckContext, CheckOptions } from './checks/types.js';
 import { ConfigError, discoverConfigs, loadDrizzleConfig, resolveConfig } from './config/drizzle-config.js';
+import { checkCrashed, configError } from './config/errors.js';
 import {
   CATEGORIES,
   categoryStatuses,
@@ -14,30 +15,14 @@ import {
   type Category,
   type CategoryStatus,
   type Finding,
-  type RuleMeta,
 } from './findings.js';
 import { baseFromChangedFiles, gitRoot, readBase } from './model/base.js';
 import { loadSnapshotDocument, readMigrationSet } from './model/folder.js';
 import { workingTree, type FileTree } from './model/tree.js';
 import type { MigrationSet, ResolvedConfig } from './model/types.js';
+import { touchedTables } from './report/touched.js';
 import type { ConfigReport, Report } from './report/types.js';
 import { VERSION } from './version.js';
-
-export const configError: RuleMeta = {
-  id: 'config-error',
-  category: 'config',
-  defaultSeverity: 'error',
-  description: 'The check could not run: a missing or invalid config, migrations folder, base commit or option.',
-  help: 'Fix the configuration named in the message; `drizzle-guard check --help` lists the options.',
-};
-
-export const checkCrashed: RuleMeta = {
-  id: 'check-crashed',
-  category: 'config',
-  defaultSeverity: 'error',
-  description: 'A check stopped on an unexpected error (a bug in drizzle-guard: please report it).',
-  help: 'Re-run with the failing check disabled (--no-drift, --no-lint, --no-replay) and report the message.',
-};
 
 /** Categories whose check is disabled by a flag: the check is not run and the category is reported skipped. */
 const DISABLED_BY: Record<string, (o: CheckOptions) => string | undefined> = {
@@ -102,6 +87,7 @@ async function checkOneConfig(cwd: string, repoRoot: string | undefined, file: s
     findings: settled,
     migrations: ctx.head.migrations.map((m) => ({ tag: m.tag, file: m.file, new: m.isNew, statements: m.statements.length })),
     notes,
+    ...(ctx.hasBase ? { touchedTables: touchedTables(ctx.head) } : {}),
   };
 }
 
@@ -155,11 +141,16 @@ function markNew(head: MigrationSet, base: BaseInfo | undefined): void {
   for (const m of head.migrations) m.isNew = !base.files.has(m.file);
 }
 
-/** Snapshots of new migrations are parsed whole (the rest only by their header, see readSnapshotHeader). */
+/**
+ * Snapshots of new migrations, and the last one before them (the ER diagram compares the two), are parsed
+ * whole; the rest only by their header (see readSnapshotHeader).
+ */
 function parseScrutinizedSnapshots(tree: FileTree, head: MigrationSet, hasBase: boolean): void {
   if (!hasBase) return;
+  const firstNew = head.migrations.findIndex((m) => m.isNew);
+  const lastApplied = head.migrations.slice(0, firstNew < 0 ? 0 : firstNew).findLast((m) => m.snapshot);
   for (const m of head.migrations) {
-    if (!m.isNew || !m.snapshot || m.snapshot.json) continue;
+    if ((!m.isNew && m !== lastApplied) || !m.snapshot || m.snapshot.json) continue;
     const full = loadSnapshotDocument(tree, m.snapshot.file);
     Object.assign(m.snapshot, full);
   }

@@ -11,6 +11,7 @@ import { EXIT } from '../findings.js';
 import { renderMarkdown, reportForConfig } from '../report/markdown.js';
 import type { MarkdownOptions } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
+import { RULES } from '../rules/catalog.js';
 import type { Report } from '../report/types.js';
 import { AnnotationBudget, annotateFindings } from './annotations.js';
 import { pullRequestFiles } from './changed-files.js';
@@ -69,7 +70,7 @@ async function runAction(): Promise<number> {
   const links: MarkdownOptions['links'] = event.headSha && event.repository ? { serverUrl: event.serverUrl, repository: event.repository, ref: event.headSha } : undefined;
   const reportFile = writeReportFile(report);
   await writeSummary(report, { links, pathPrefix: prefix });
-  if (inputs.sarifFile) writeFile(path.resolve(workspace, inputs.sarifFile), renderSarif(report, { pathPrefix: prefix }));
+  if (inputs.sarifFile) writeFile(path.resolve(workspace, inputs.sarifFile), renderSarif(report, { pathPrefix: prefix, rules: RULES }));
 
   if (octokit && event.pullNumber !== undefined && inputs.comment !== 'false') {
     await postComments(octokit, { owner, repo, issue_number: event.pullNumber }, report, inputs, { links, pathPrefix: prefix }, budget);

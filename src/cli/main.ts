@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runCheck } from '../engine.js';
 import { EXIT } from '../findings.js';
+import { gitRoot } from '../model/base.js';
 import { render } from '../report/render.js';
 import { VERSION } from '../version.js';
 import { HELP, parseCommand, UsageError } from './args.js';
@@ -31,7 +32,9 @@ export async function runCli(io: CliIo): Promise<number> {
   const { options } = command;
   const report = await runCheck(options);
   const color = Boolean(io.stdout.isTTY) && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb';
-  const rendered = render(report, options.format, { color: options.output ? false : color });
+  const root = options.format === 'sarif' || options.format === 'markdown' ? gitRoot(path.resolve(io.cwd, options.cwd)) : undefined;
+  const pathPrefix = root ? path.relative(root, path.resolve(io.cwd, options.cwd)).split(path.sep).join('/') : '';
+  const rendered = render(report, options.format, { color: options.output ? false : color, ...(pathPrefix ? { pathPrefix } : {}) });
   if (options.output) {
     const target = path.resolve(io.cwd, options.output);
     try {
