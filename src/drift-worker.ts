@@ -303,6 +303,11 @@ function importError(e: unknown, file: string): WorkerError {
 }
 
 function errorText(e: unknown): string {
+  // drizzle-kit validates snapshots with zod: show "where: what" for each issue, not the JSON dump.
+  const issues = (e as { issues?: { path?: unknown[]; message?: string }[] } | null)?.issues;
+  if (Array.isArray(issues) && issues.length > 0) {
+    return `a snapshot does not validate: ${issues.slice(0, 3).map((i) => `${(i.path ?? []).join('.')}: ${i.message}`).join('; ')}`;
+  }
   return e instanceof Error ? e.message : String(e);
 }
 

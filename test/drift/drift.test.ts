@@ -225,6 +225,18 @@ describe('configuration errors (exit 4)', () => {
     expect(JSON.stringify(report)).not.toContain('s3cret');
   });
 
+  it('explains a snapshot drizzle-kit rejects, in one line', async () => {
+    const dir = project('drift-mysql');
+    // drizzle-kit's MySQL snapshot schema is strict: an unknown table key fails validation, as in generate.
+    const file = path.join(dir, 'drizzle/meta/0000_snapshot.json');
+    const snapshot = JSON.parse(fs.readFileSync(file, 'utf8'));
+    snapshot.tables.tasks.checkConstraints = {};
+    fs.writeFileSync(file, JSON.stringify(snapshot, null, 2));
+    const { report, config } = await drift(dir);
+    expect(report.exitCode).toBe(4);
+    expect(config[0]!.message).toContain("a snapshot does not validate: tables.tasks: Unrecognized key(s) in object: 'checkConstraints'");
+  });
+
   it('reports a schema path that matches nothing', async () => {
     const dir = project('drift-pg');
     edit(path.join(dir, 'drizzle.config.ts'), '"./schema.ts"', '"./src/db/schema.ts"');

@@ -71,6 +71,14 @@ describe('SQL comparison', () => {
     expect(comparableStatements(file)).toEqual(['UPDATE "users" SET "name" = \'x\'', 'SELECT 1', 'SELECT 2']);
   });
 
+  it('keeps dollar-quoted bodies whole', () => {
+    const file = 'DO $$ BEGIN\n  CREATE TYPE "mood" AS ENUM(\'a\');\nEXCEPTION\n  WHEN duplicate_object THEN null;\nEND $$;\nSELECT 1;';
+    expect(comparableStatements(file)).toEqual([
+      'DO $$ BEGIN CREATE TYPE "mood" AS ENUM(\'a\'); EXCEPTION WHEN duplicate_object THEN null; END $$',
+      'SELECT 1',
+    ]);
+  });
+
   it('lists statements missing from and added to the committed file, ignoring order', () => {
     const expected = ['CREATE TABLE "a" (\n\t"id" integer\n);\n', 'ALTER TABLE "a" ADD COLUMN "b" text;'];
     expect(compareSql(expected, 'ALTER TABLE "a" ADD COLUMN "b" text;--> statement-breakpoint\nCREATE TABLE "a" ("id" integer);')).toEqual({

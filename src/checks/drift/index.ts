@@ -251,9 +251,13 @@ function mismatchFinding(m: Migration, outcome: DiffOutcome, notes: string[]): F
         sql: outcome.statements.map((s) => s.trim()).join('\n'),
       });
     }
-    case 'rename':
+    case 'rename': {
+      // Answered "drop and create" everywhere, the SQL is known; otherwise the answers are not recorded.
+      const diff = outcome.dropAdd && compareSql(outcome.dropAdd, committed);
+      if (diff && diff.missing.length === 0 && diff.added.length === 0) return undefined;
       notes.push(`${m.tag}: SQL not compared with drizzle-kit's (its snapshot step involves a rename answered interactively)`);
       return undefined;
+    }
     case 'failed':
       notes.push(`${m.tag}: SQL not compared with drizzle-kit's (${outcome.message})`);
       return undefined;

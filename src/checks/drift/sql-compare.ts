@@ -3,11 +3,11 @@
 
 const BREAKPOINT = '--> statement-breakpoint';
 
-/** Statements of a SQL text in a comparable form. A `;` ending a line ends a statement. */
+/** Statements of a SQL text in a comparable form. A `;` ending a line ends a statement, outside $$ bodies. */
 export function comparableStatements(sql: string): string[] {
   return sql
     .split(BREAKPOINT)
-    .flatMap((chunk) => chunk.split(/;[ \t]*(?:\r?\n|$)/))
+    .flatMap(splitAtLineEndSemicolons)
     .map((s) =>
       s
         .split(/\r?\n/)
@@ -17,6 +17,23 @@ export function comparableStatements(sql: string): string[] {
         .trim(),
     )
     .filter((s) => s !== '');
+}
+
+function splitAtLineEndSemicolons(chunk: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  let dollarTag: string | undefined;
+  for (const line of chunk.split(/(?<=\n)/)) {
+    current += line;
+    // Each $tag$ toggles a dollar-quoted body (function bodies, DO blocks) in which semicolons do not end statements.
+    for (const m of line.matchAll(/\$[A-Za-z_]*\$/g)) dollarTag = dollarTag === undefined ? m[0] : dollarTag === m[0] ? undefined : dollarTag;
+    if (dollarTag === undefined && /;[ \t]*\r?\n?$/.test(line)) {
+      out.push(current.replace(/;[ \t]*\r?\n?$/, ''));
+      current = '';
+    }
+  }
+  out.push(current);
+  return out;
 }
 
 export interface SqlDifference {
