@@ -296,6 +296,28 @@ describe('new migrations regenerated from their snapshots (--base)', () => {
   });
 });
 
+describe('regenerating a real history', () => {
+  it("finds no hand edit in Zero's 26 unedited migrations, and tells interactive renames apart", async () => {
+    // Mail-0/Zero's migrations are drizzle-kit output as generated. Two steps answered a rename question
+    // "rename" (their SQL holds RENAME: 0005, 0006) and two answered "create" (0002, 0003: DROP + CREATE).
+    const cwd = path.join(CORPORA, 'Mail-0__Zero');
+    const config = {
+      ...resolveConfig({}, { out: 'packages/db/migrations', dialect: 'postgresql' }, 'drizzle.config.ts'),
+      // Any loadable schema will do: only the migrations' own snapshots matter here.
+      schema: [path.join(FIXTURES, 'drift-pg/schema.ts')],
+    };
+    const head = readMigrationSet(workingTree(cwd, cwd), config);
+    for (const m of head.migrations) m.isNew = true;
+    expect(head.migrations).toHaveLength(26);
+    const outcome = await driftCheck.run({ cwd, options: options(cwd, { drift: true }), config, head, hasBase: true });
+    expect(outcome.status).toBe('ran');
+    if (outcome.status !== 'ran') return;
+    expect(outcome.findings.filter((f) => f.ruleId === 'migration-sql-mismatch')).toEqual([]);
+    const notCompared = (outcome.notes ?? []).filter((n) => n.includes('rename answered interactively')).map((n) => n.split(':')[0]);
+    expect(notCompared).toEqual(['0005_mature_lady_deathstrike', '0006_small_unicorn']);
+  });
+});
+
 describe('through the CLI', () => {
   const cli = (cwd: string) =>
     spawnSync(process.execPath, ['--import', import.meta.resolve('jiti/register'), path.join(ROOT, 'src/cli.ts'), 'check', '--cwd', cwd], {
