@@ -98,6 +98,20 @@ describe('schema vs latest snapshot (postgresql)', () => {
     expect(report.exitCode).toBe(0);
   });
 
+  it('loads .mts and CommonJS schema files', async () => {
+    const dir = project('drift-pg');
+    fs.renameSync(path.join(dir, 'schema.ts'), path.join(dir, 'schema.mts'));
+    fs.writeFileSync(
+      path.join(dir, 'notes.cjs'),
+      "const { pgTable, text } = require('drizzle-orm/pg-core');\nmodule.exports = { notes: pgTable('notes', { body: text('body') }) };\n",
+    );
+    edit(path.join(dir, 'drizzle.config.ts'), '"./schema.ts"', '["./schema.mts", "./notes.cjs"]');
+    const { config, drift: found } = await drift(dir);
+    expect(config).toEqual([]);
+    // Everything in schema.mts is in the snapshot; only the CommonJS table is new.
+    expect(found.map((f) => f.sql)).toEqual(['CREATE TABLE "notes" (\n\t"body" text\n);']);
+  });
+
   it('uses the bundled drizzle-kit when the project has none installed', async () => {
     const dir = project('drift-pg', 'orm-only');
     const { report, drift: found, config } = await drift(dir);
