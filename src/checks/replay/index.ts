@@ -54,7 +54,7 @@ async function checkReplay(ctx: CheckContext): Promise<CheckOutcome> {
   const done = performance.now();
   const notes = [
     `replay: ${plan.base.length} applied + ${plan.pending.length} new migrations (${result.baseStatements + result.pendingStatements} statements) on ` +
-      `${version.split(' on ')[0]}: start ${ms(ready - started)}${fromTemplate ? ' from the cached data directory' : ''}, replay ${ms(done - ready)}`,
+      `${version.split(' on ')[0]}: start ${ms(ready - started)}${fromTemplate ? ' from a pre-initialised data directory' : ' (initdb)'}, replay ${ms(done - ready)}`,
     ...notesOf(result),
   ];
   const findings = findingsOf(result, plan);

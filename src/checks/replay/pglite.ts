@@ -5,10 +5,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Extension, PGlite } from '@electric-sql/pglite';
 
 /** Bump when a PGlite upgrade changes the data directory format. */
-const TEMPLATE_NAME = 'pglite-0.5-datadir.tar.gz';
+export const TEMPLATE_NAME = 'pglite-0.5-datadir.tar.gz';
 
 export interface StartedDb {
   db: PGlite;
@@ -17,28 +18,44 @@ export interface StartedDb {
   fromTemplate: boolean;
 }
 
+/** DRIZZLE_GUARD_CACHE_DIR, else the user's cache folder ($XDG_CACHE_HOME or ~/.cache), else the temp folder. */
 export function templateDir(): string {
-  return process.env.DRIZZLE_GUARD_CACHE_DIR || path.join(os.tmpdir(), 'drizzle-guard');
+  if (process.env.DRIZZLE_GUARD_CACHE_DIR) return process.env.DRIZZLE_GUARD_CACHE_DIR;
+  const home = os.homedir();
+  const cache = process.env.XDG_CACHE_HOME || (home ? path.join(home, '.cache') : undefined);
+  return cache ? path.join(cache, 'drizzle-guard') : path.join(os.tmpdir(), 'drizzle-guard-cache');
 }
 
 export async function startPglite(extensions: Record<string, Extension>): Promise<StartedDb> {
   const { PGlite } = await import('@electric-sql/pglite');
   const template = path.join(templateDir(), TEMPLATE_NAME);
-  const bytes = readIfPresent(template);
-  if (bytes) {
+  // A bundle (dist/cli, dist/action) may ship a template beside its code: a GitHub runner starts with an
+  // empty cache every time.
+  for (const file of [template, shippedTemplate()]) {
+    const bytes = file ? readIfPresent(file) : undefined;
+    if (!bytes) continue;
     try {
       const db = new PGlite({ loadDataDir: new Blob([bytes]), extensions });
       await db.waitReady;
       return { db, version: await versionOf(db), fromTemplate: true };
     } catch {
-      // A template written by another PGlite version: start from scratch and replace it.
-      fs.rmSync(template, { force: true });
+      // A template written by another PGlite version (or a failed read): try the next, or start from
+      // scratch; a fresh template replaces the cached one atomically, so concurrent runs are unaffected.
     }
   }
   const db = new PGlite({ extensions });
   await db.waitReady;
   await saveTemplate(db, template);
   return { db, version: await versionOf(db), fromTemplate: false };
+}
+
+/** `<folder of this module>/pglite-0.5-datadir.tar.gz`: in a bundle, the folder of the bundle. */
+function shippedTemplate(): string | undefined {
+  try {
+    return path.join(path.dirname(fileURLToPath(import.meta.url)), TEMPLATE_NAME);
+  } catch {
+    return undefined;
+  }
 }
 
 async function versionOf(db: PGlite): Promise<string> {

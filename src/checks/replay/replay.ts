@@ -64,10 +64,11 @@ const ROLE_MISSING = /^role "(.+)" does not exist$/;
 export async function replay(db: PGlite, base: readonly Migration[], pending: readonly Migration[], seed: boolean): Promise<ReplayResult> {
   const result: ReplayResult = { missingExtensions: [], missingRoles: [], notVerified: [], baseStatements: 0, pendingStatements: 0 };
 
+  const runner = new ChunkRunner(db);
   for (const migration of base) {
     for (const statement of migration.statements) {
       result.baseStatements++;
-      const error = await execChunk(db, statement.text, false);
+      const error = await runner.run(statement.text);
       if (error && !tolerate(result, { migration, statement }, error)) {
         result.failure = { phase: 'base', migration, statement, error, seeded: false, notReplayed: countAfter(base, migration, statement) + countAll(pending) };
         return result;
@@ -80,7 +81,7 @@ export async function replay(db: PGlite, base: readonly Migration[], pending: re
   for (const migration of pending) {
     for (const statement of migration.statements) {
       result.pendingStatements++;
-      const error = await execChunk(db, statement.text, db.isInTransaction());
+      const error = await runner.run(statement.text);
       if (error && !tolerate(result, { migration, statement }, error)) {
         result.failure = { phase: 'pending', migration, statement, error, seeded: seed, notReplayed: countAfter(pending, migration, statement) };
         break;
@@ -92,18 +93,36 @@ export async function replay(db: PGlite, base: readonly Migration[], pending: re
   return result;
 }
 
-/** Runs one chunk; inside a transaction under a savepoint, so a tolerated failure can be undone. */
-async function execChunk(db: PGlite, text: string, inTransaction: boolean): Promise<PgError | undefined> {
-  if (inTransaction) await db.exec('savepoint drizzle_guard_chunk');
-  try {
-    await db.exec(text);
-    if (inTransaction && db.isInTransaction()) await db.exec('release savepoint drizzle_guard_chunk');
-    return undefined;
-  } catch (e) {
-    if (inTransaction && db.isInTransaction()) {
-      await db.exec('rollback to savepoint drizzle_guard_chunk; release savepoint drizzle_guard_chunk');
+/**
+ * Runs chunks as drizzle's migrator sends them. Inside a transaction each chunk runs under a savepoint, so a
+ * tolerated failure can be undone; the savepoint is set (and the previous one released) in the same simple
+ * query as the chunk, one round trip per chunk, and PostgreSQL's error position is mapped back to the chunk.
+ */
+class ChunkRunner {
+  private savepointOpen = false;
+
+  constructor(private readonly db: PGlite) {}
+
+  async run(text: string): Promise<PgError | undefined> {
+    const inTransaction = this.db.isInTransaction();
+    const prefix = inTransaction ? `${this.savepointOpen ? 'release savepoint drizzle_guard_chunk; ' : ''}savepoint drizzle_guard_chunk;\n` : '';
+    try {
+      await this.db.exec(prefix + text);
+      this.savepointOpen = inTransaction && this.db.isInTransaction();
+      return undefined;
+    } catch (e) {
+      const error = pgErrorOf(e);
+      if (inTransaction && this.db.isInTransaction()) {
+        await this.db.exec('rollback to savepoint drizzle_guard_chunk');
+        this.savepointOpen = true;
+      } else {
+        this.savepointOpen = false;
+      }
+      if (error.position === undefined) return error;
+      const { position, ...rest } = error;
+      const inChunk = position - prefix.length;
+      return inChunk >= 1 ? { ...rest, position: inChunk } : rest;
     }
-    return pgErrorOf(e);
   }
 }
 
