@@ -1,6 +1,7 @@
 // Builds the committed, self-contained ESM bundles in dist/ with @vercel/ncc (one folder per entry).
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const entries = [
   { src: 'src/cli.ts', out: 'dist/cli' },
@@ -13,5 +14,21 @@ const only = process.argv.slice(2);
 for (const { src, out } of entries) {
   if (only.length > 0 && !only.includes(out)) continue;
   rmSync(out, { recursive: true, force: true });
-  execFileSync('npx', ['ncc', 'build', src, '-o', out, '--minify', '--no-source-map-register', '--quiet', '--transpile-only', '--target', 'es2022'], { stdio: 'inherit' });
+  execFileSync('npx', ['ncc', 'build', src, '-o', out, '--minify', '--no-source-map-register', '--quiet', '--transpile-only', '--target', 'es2022'], {
+    stdio: 'inherit',
+  });
+  patchNamespaceInterop(join(out, 'index.js'));
+}
+
+/**
+ * ncc 0.45's webpack runtime builds the namespace of a CommonJS module only from *object* exports, so
+ * `await import('node:module')` (PGlite's emscripten loader) yields no `createRequire` and PGlite fails
+ * with "e is not a function". Newer webpack runtimes also walk function exports; do the same.
+ */
+function patchNamespaceInterop(file) {
+  const code = readFileSync(file, 'utf8');
+  if (!code.includes('__nccwpck_require__.t=') && !code.includes('__nccwpck_require__.t = ')) return;
+  const loop = /for\s*\(\s*var (\w+)\s*=\s*(\w+)\s*&\s*2\s*&&\s*(\w+)\s*;\s*typeof \1\s*==\s*(["'])object\4\s*&&/;
+  if (!loop.test(code)) throw new Error(`${file}: ncc's namespace runtime changed; review patchNamespaceInterop in scripts/bundle.mjs`);
+  writeFileSync(file, code.replace(loop, (_, v, mode, value) => `for(var ${v}=${mode}&2&&${value};(typeof ${v}=="object"||typeof ${v}=="function")&&`));
 }

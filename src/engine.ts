@@ -116,6 +116,7 @@ async function runOne(check: Check, ctx: CheckContext): Promise<{ findings: Find
     return { findings: outcome.findings ?? [], status: outcome.status, note: `${check.name}: ${outcome.reason}` };
   } catch (e) {
     const message = e instanceof ConfigError ? e.message : `${check.name} check failed unexpectedly: ${(e as Error).message}`;
+    if (process.env.DRIZZLE_GUARD_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
     return { findings: [findingOf(e instanceof ConfigError ? configError : checkCrashed, { message })], status: 'pass' };
   }
 }
