@@ -82,3 +82,22 @@ test('SQLite: a table rebuild that leaves a column behind is a drop-column (lint
     '0001_rebuild:12:21 drop-column',
   ]);
 });
+
+test('.drizzle-guard.json: ignored files are not linted and postgresVersion reaches the rules', async () => {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-lint-settings-'));
+  fs.cpSync(path.join(root, 'fixtures/lint-pg/drizzle'), path.join(cwd, 'drizzle'), { recursive: true });
+  // Before PostgreSQL 11 every ADD COLUMN … DEFAULT rewrites the table: a constant default is reported too.
+  fs.appendFileSync(path.join(cwd, 'drizzle/0002_rename_and_enum.sql'), '--> statement-breakpoint\nALTER TABLE "posts" ADD COLUMN "views" integer DEFAULT 0;');
+  fs.writeFileSync(path.join(cwd, '.drizzle-guard.json'), JSON.stringify({ postgresVersion: 10, ignore: ['drizzle/0001_*.sql'] }));
+  const config = resolveConfig({ dialect: 'postgresql', out: 'drizzle' }, {});
+  const head = readMigrationSet(workingTree(cwd, cwd), config);
+  const outcome = await safetyCheck.run({ cwd, options: { cwd } as CheckOptions, config, head, hasBase: false });
+  expect(outcome.findings!.map((f) => `${f.migration}:${f.line} ${f.ruleId}`)).toEqual([
+    '0002_rename_and_enum:2 rename-column',
+    '0002_rename_and_enum:5 enum-value-used-in-same-transaction',
+    '0002_rename_and_enum:7 add-column-volatile-default',
+    '0002_rename_and_enum:4 unused-ignore',
+  ]);
+});

@@ -245,3 +245,26 @@ test('every safety rule has a doc page naming its id and default severity', asyn
     expect(page).toContain(`**Default severity** ${meta.defaultSeverity}`);
   }
 });
+
+describe('MySQL and SQLite (lexical)', () => {
+  test('MySQL CHANGE renames and retypes; RENAME TABLE; DROP COLUMN among other clauses', async () => {
+    const before = { tables: { users: { columns: { nick: { type: 'varchar(64)' } } } } };
+    const sql = 'ALTER TABLE `users` CHANGE `nick` `handle` varchar(32) NOT NULL, ADD INDEX `i` (`handle`), DROP COLUMN `bio`;\nRENAME TABLE `users` TO `accounts`, `a` TO `b`;';
+    const f = await lint([{ sql, before }], { dialect: 'mysql' });
+    // Per clause, in order: CHANGE (a rename, then a type change) at column 21, DROP COLUMN at 92.
+    expect(brief(f)).toEqual(['rename-column@1:21', 'alter-column-type@1:21', 'drop-column@1:92', 'rename-table@2:1', 'rename-table@2:1']);
+    expect(f[1]!.message).toContain('from varchar(64) to varchar(32)');
+  });
+  test('SQLite: a rebuild keeping every column is silent, DROP TABLE of a new table too', async () => {
+    const before = { tables: { t: { columns: { id: {}, a: {} } } } };
+    const sql = [
+      'CREATE TABLE `__new_t` (`id` integer, `a` text NOT NULL);',
+      'INSERT INTO `__new_t`("id", "a") SELECT "id", "a" FROM `t`;',
+      'DROP TABLE `t`;',
+      'ALTER TABLE `__new_t` RENAME TO `t`;',
+      'CREATE TABLE `tmp` (`x` int);',
+      'DROP TABLE `tmp`;',
+    ].join('--> statement-breakpoint\n');
+    expect(await lint([{ sql, before }], { dialect: 'sqlite' })).toEqual([]);
+  });
+});
