@@ -38,6 +38,14 @@ describe('replay', () => {
     }
   });
 
+  it('reports history at the base that no longer replays as info, not as an error of the change', async () => {
+    // --replay with a base and nothing new: the whole history is base; 0003_backfill fails in it.
+    const { findings } = await run('replay-history', { fresh: [] });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ ruleId: 'replay-failed', severity: 'info', file: 'drizzle/0003_backfill.sql', line: 5 });
+    expect(findings[0]!.message).toContain('already applied at the base, fails on an empty PostgreSQL');
+  });
+
   it('rejects an enum value used in the same pending batch that adds it, and accepts it once the value is applied', async () => {
     const { findings } = await run('replay-enum', { fresh: ['0001', '0002'] });
     expect(findings).toHaveLength(1);
@@ -61,17 +69,19 @@ describe('replay', () => {
     expect(committed.findings).toEqual([]);
   });
 
-  it('reports a missing extension once as info, does not fail what depends on it, and still finds an unrelated failure', async () => {
+  it('reports a missing extension and a missing role once as info, does not fail what depends on them, and still finds an unrelated failure', async () => {
     const { findings, notes } = await run('replay-extension');
     expect(findings.map((f) => [f.ruleId, f.severity, f.file, f.line])).toEqual([
-      ['replay-failed', 'info', 'drizzle/0001_postgis.sql', 2],
-      ['replay-failed', 'error', 'drizzle/0004_broken.sql', 2],
+      ['replay-failed', 'info', 'drizzle/0002_postgis.sql', 2],
+      ['replay-failed', 'info', 'drizzle/0001_grants.sql', 2],
+      ['replay-failed', 'error', 'drizzle/0005_broken.sql', 2],
     ]);
     expect(findings[0]!.message).toContain('extension "postgis" is not available');
     expect(findings[0]!.message).toContain('1 statement failing on a missing object after it was not verified');
+    expect(findings[1]!.message).toContain('role "authenticated" does not exist');
     // "docs" exists (vector was loaded, its hnsw index built): the failure is about the column only.
-    expect(findings[1]!.message).toContain('column "title" of relation "docs" does not exist');
-    expect(notes?.join('\n')).toContain('not verified (missing extension): drizzle/0002_places.sql:1');
+    expect(findings[2]!.message).toContain('column "title" of relation "docs" does not exist');
+    expect(notes?.join('\n')).toContain('not verified (missing extension): drizzle/0003_places.sql:1');
   });
 
   it('with --replay-seed, reports a NOT NULL column added without default to a table holding rows', async () => {
