@@ -7,6 +7,7 @@ import { isIgnoredPath, loadGuardConfig, DEFAULT_POSTGRES_VERSION } from '../../
 import type { Migration } from '../../model/types.js';
 import type { Check, CheckContext, CheckOutcome } from '../types.js';
 import { SafetyLinter, type LintTarget } from './lint.js';
+import { preloadParser } from './parser.js';
 import type { LintDialect } from './rules/types.js';
 
 const LINTED: Partial<Record<string, LintDialect>> = {
@@ -29,6 +30,8 @@ export const safetyCheck: Check = {
     const ignore = 'error' in settings ? [] : settings.ignore;
 
     const all = ctx.head.migrations;
+    // With a base every new PostgreSQL statement is parsed: let the wasm compile while we read.
+    if (ctx.hasBase && dialect === 'postgresql' && all.some((m) => m.isNew)) preloadParser();
     const targets: LintTarget[] = [];
     all.forEach((migration, i) => {
       if (ctx.hasBase && !migration.isNew) return;

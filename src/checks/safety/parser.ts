@@ -57,9 +57,13 @@ function loadModule(): Promise<PgQueryModule> {
   return modulePromise;
 }
 
-/** True once the wasm module has been requested (for tests and the bench). */
-export function parserLoaded(): boolean {
-  return modulePromise !== undefined;
+/**
+ * Starts loading the parser without waiting: WebAssembly compiles on background threads, so a
+ * caller that knows a parse is coming (a PostgreSQL check with --base) can overlap it with other
+ * work. Errors surface at the first parseSql().
+ */
+export function preloadParser(): void {
+  loadModule().catch(() => undefined);
 }
 
 export async function parseSql(sql: string): Promise<ParseResult> {
