@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { driftCheck } from '../../src/checks/drift/index.js';
 import { resolveConfig } from '../../src/config/drizzle-config.js';
 import { runCheck } from '../../src/engine.js';
@@ -11,9 +11,16 @@ import type { Finding } from '../../src/findings.js';
 import { readMigrationSet } from '../../src/model/folder.js';
 import { workingTree } from '../../src/model/tree.js';
 import { CORPORA, ROOT, FIXTURES, commitAll, copyFixture, options } from '../helpers/project.js';
+import { useCompiledWorker } from './worker-build.js';
 
 /** How the copied project gets its dependencies: all of ours (its own drizzle-kit), drizzle-orm only, or none. */
 type Deps = 'all' | 'orm-only' | 'none';
+
+let dropWorker: () => void;
+beforeAll(async () => {
+  dropWorker = await useCompiledWorker();
+});
+afterAll(() => dropWorker());
 
 const temp: string[] = [];
 afterEach(() => {
