@@ -201,6 +201,16 @@ describe('casing and other dialects', () => {
   });
 });
 
+describe('turso', () => {
+  it('turso: in sync, then an added column (SQLite snapshots and syntax)', async () => {
+    const dir = project('drift-turso');
+    expect((await drift(dir)).drift).toEqual([]);
+    edit(path.join(dir, 'schema.ts'), "label: text('label').notNull(),", "label: text('label').notNull(),\n  note: text('note'),");
+    const { drift: found } = await drift(dir);
+    expect(found.map((f) => f.sql)).toEqual(['ALTER TABLE `tasks` ADD `note` text;']);
+  });
+});
+
 describe('configuration errors (exit 4)', () => {
   it("points at the user's file and line when the schema throws", async () => {
     const dir = project('drift-pg');
