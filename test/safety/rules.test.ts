@@ -129,6 +129,13 @@ describe('create-index-blocking / drop-index-blocking / concurrently-in-transact
     expect(await ids('CREATE UNIQUE INDEX IF NOT EXISTS "i" ON ONLY "s"."t" ("a");')).toEqual(['create-index-blocking']);
     expect(await ids('DROP INDEX "i";')).toEqual(['drop-index-blocking']);
   });
+  test('dropping an index built earlier in the migration or batch is silent', async () => {
+    expect(await ids('CREATE TABLE "t" ("a" int);\nCREATE INDEX "i" ON "t" ("a");\nDROP INDEX "public"."i";')).toEqual([]);
+    const inputs = ['CREATE INDEX CONCURRENTLY "i" ON "s"."t" ("a");', 'DROP INDEX "s"."i";'];
+    // Built concurrently outside the transaction by the first pending migration, dropped by the second.
+    expect(await ids(['COMMIT;\n' + inputs[0], inputs[1]!], { batch: true })).toEqual([]);
+    expect(await ids(inputs, { batch: false })).toEqual(['concurrently-in-transaction', 'drop-index-blocking']);
+  });
   test('a fresh CREATE TABLE with its indexes and foreign keys is silent', async () => {
     const sql = [
       'CREATE TABLE "post" (\n\t"id" serial PRIMARY KEY NOT NULL,\n\t"author_id" integer NOT NULL,\n\t"slug" text NOT NULL,\n\tCONSTRAINT "post_slug_unique" UNIQUE("slug")\n);',

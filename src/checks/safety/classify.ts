@@ -193,11 +193,14 @@ function classifyCreate(c: TokenCursor, at: number): Classification {
   if (c.accept('INDEX')) {
     const concurrently = c.accept('CONCURRENTLY');
     c.accept('IF', 'NOT', 'EXISTS');
-    if (!c.at('ON')) c.name();
+    const name = c.at('ON') ? undefined : c.name();
     if (!c.accept('ON')) return { kind: 'other' };
     c.accept('ONLY');
     const table = c.qualifiedName(PUBLIC);
-    return table ? { kind: 'ops', ops: [{ kind: 'create-index', table, concurrently, at }] } : { kind: 'other' };
+    if (!table) return { kind: 'other' };
+    // An index lives in its table's schema.
+    const index = name === undefined ? undefined : `${table.slice(0, table.indexOf('.'))}.${name}`;
+    return { kind: 'ops', ops: [{ kind: 'create-index', table, concurrently, ...(index ? { index } : {}), at }] };
   }
   if (c.accept('TYPE')) {
     const type = c.qualifiedName(PUBLIC);

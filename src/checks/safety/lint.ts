@@ -60,6 +60,7 @@ export interface LintStats {
 export class SafetyLinter {
   private readonly newTables = new Set<ObjectKey>();
   private readonly newTypes = new Set<ObjectKey>();
+  private readonly newIndexes = new Set<ObjectKey>();
   private readonly uncommitted = new Map<string, { type: ObjectKey; at: number }>();
   private inTransaction = true;
   readonly stats: LintStats = { statements: 0, parsed: 0 };
@@ -77,6 +78,7 @@ export class SafetyLinter {
     if (!this.options.batch) {
       this.newTables.clear();
       this.newTypes.clear();
+      this.newIndexes.clear();
       this.uncommitted.clear();
       this.inTransaction = true;
     }
@@ -93,6 +95,7 @@ export class SafetyLinter {
       },
       isNewTable: (t) => this.newTables.has(t),
       isNewType: (t) => this.newTypes.has(t),
+      isNewIndex: (i) => this.newIndexes.has(i),
       migrationOps,
       migrationStatements: statements,
       uncommittedEnumValues: this.uncommitted,
@@ -226,6 +229,12 @@ export class SafetyLinter {
         break;
       case 'rename-table':
         if (this.newTables.delete(op.table)) this.newTables.add(op.to);
+        break;
+      case 'create-index':
+        if (op.index !== undefined) this.newIndexes.add(op.index);
+        break;
+      case 'drop-index':
+        this.newIndexes.delete(op.index);
         break;
       case 'create-enum':
         this.newTypes.add(op.type);

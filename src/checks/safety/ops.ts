@@ -45,7 +45,7 @@ export type Op = { at: number } & (
       /** UNIQUE / PRIMARY KEY … USING INDEX: built from an existing index, no scan. */
       usingIndex: boolean;
     }
-  | { kind: 'create-index'; table: ObjectKey; concurrently: boolean }
+  | { kind: 'create-index'; table: ObjectKey; concurrently: boolean; /** `schema.name`, when named. */ index?: ObjectKey }
   | { kind: 'drop-index'; index: ObjectKey; concurrently: boolean }
   | { kind: 'truncate'; table: ObjectKey }
   | { kind: 'drop-schema'; schema: string }

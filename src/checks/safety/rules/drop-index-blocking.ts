@@ -8,8 +8,8 @@ export const dropIndexBlocking: SafetyRule = {
     description: 'DROP INDEX without CONCURRENTLY: takes an ACCESS EXCLUSIVE lock on the table, queuing every read and write behind running queries.',
     help: 'Use `DROP INDEX CONCURRENTLY` outside drizzle\'s migration transaction (a custom migration that starts with `COMMIT;`, or by hand), then keep `IF EXISTS` in the migration.',
   }),
-  checkOp(op) {
-    if (op.kind !== 'drop-index' || op.concurrently) return undefined;
+  checkOp(op, state) {
+    if (op.kind !== 'drop-index' || op.concurrently || state.isNewIndex(op.index)) return undefined;
     return `Index ${displayName(op.index)} is dropped without CONCURRENTLY: its table is locked (ACCESS EXCLUSIVE) while it waits and drops.`;
   },
 };

@@ -16,6 +16,8 @@ export interface LintState {
   /** Created in this migration, or in an earlier new migration of this check: new and empty. */
   isNewTable(table: ObjectKey): boolean;
   isNewType(type: ObjectKey): boolean;
+  /** An index built in this migration or batch (on a new table, or one that is still being built). */
+  isNewIndex(index: ObjectKey): boolean;
   /** Every op of the migration being linted, in order (for rules that look at the whole file). */
   readonly migrationOps: readonly Op[];
   /** Every statement of the migration being linted, in order. */
