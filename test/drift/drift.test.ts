@@ -347,6 +347,24 @@ describe('regenerating a real history', () => {
     const notCompared = (outcome.notes ?? []).filter((n) => n.includes('rename answered interactively')).map((n) => n.split(':')[0]);
     expect(notCompared).toEqual(['0005_mature_lady_deathstrike', '0006_small_unicorn']);
   });
+
+  it('reports a hand-added statement in a step whose rename question was answered "create"', async () => {
+    // Dokploy's 0169 replaced schedule.userId by organizationId: drizzle-kit asked (a column removed, one added),
+    // the answer was drop+add (the file drops "userId"), and a hand-written UPDATE backfills the new column.
+    const cwd = path.join(CORPORA, 'Dokploy__dokploy');
+    const config = {
+      ...resolveConfig({}, { out: 'apps/dokploy/drizzle', dialect: 'postgresql' }, 'drizzle.config.ts'),
+      schema: [path.join(FIXTURES, 'drift-pg/schema.ts')],
+    };
+    const head = readMigrationSet(workingTree(cwd, cwd), config);
+    for (const m of head.migrations) m.isNew = m.tag === '0169_parched_johnny_storm';
+    const outcome = await driftCheck.run({ cwd, options: options(cwd, { drift: true }), config, head, hasBase: true });
+    const mismatches = outcome.status === 'ran' ? outcome.findings.filter((f) => f.ruleId === 'migration-sql-mismatch') : [];
+    expect(mismatches).toHaveLength(1);
+    expect(mismatches[0]).toMatchObject({ severity: 'warning', migration: '0169_parched_johnny_storm' });
+    expect(mismatches[0]!.message).toContain('1 statement drizzle-kit does not generate: `UPDATE "schedule" s SET "organizationId"');
+    expect(mismatches[0]!.message).not.toContain('missing');
+  });
 });
 
 describe('through the CLI', () => {

@@ -252,9 +252,11 @@ function mismatchFinding(m: Migration, outcome: DiffOutcome, notes: string[]): F
       });
     }
     case 'rename': {
-      // Answered "drop and create" everywhere, the SQL is known; otherwise the answers are not recorded.
-      const diff = outcome.dropAdd && compareSql(outcome.dropAdd, committed);
-      if (diff && diff.missing.length === 0 && diff.added.length === 0) return undefined;
+      // When the file holds every drop-and-create statement, that was the answer and the SQL is known;
+      // otherwise some answer was "rename", and the answers are recorded nowhere.
+      if (outcome.dropAdd && compareSql(outcome.dropAdd, committed).missing.length === 0) {
+        return mismatchFinding(m, { kind: 'sql', statements: outcome.dropAdd }, notes);
+      }
       notes.push(`${m.tag}: SQL not compared with drizzle-kit's (its snapshot step involves a rename answered interactively)`);
       return undefined;
     }
