@@ -33,10 +33,11 @@ export class TokenCursor {
 
   /** True when the next tokens are exactly these keywords (not consumed). */
   at(...words: string[]): boolean {
-    return words.every((w, k) => {
+    for (let k = 0; k < words.length; k++) {
       const t = this.tokens[this.pos + k];
-      return t !== undefined && t.kind === 'word' && t.value === w;
-    });
+      if (t === undefined || t.kind !== 'word' || t.value !== words[k]) return false;
+    }
+    return true;
   }
 
   /** Consumes the keywords if they come next. */
