@@ -186,12 +186,14 @@ async function loadKit(job: DriftJob): Promise<Kit> {
   try {
     apiFile = projectRequire.resolve('drizzle-kit/api');
   } catch {
-    // Not installed (or too old to have an API): the bundled kit answers.
+    // Not installed, too old to have an API, or 1.x (no "./api" export): the bundled kit answers.
+    const version = installedVersion(projectRequire);
+    if (version) note = `the project's drizzle-kit ${version} has no drizzle-kit/api for the journal layout`;
   }
   if (apiFile) {
     const version = packageVersion(apiFile);
     if (Number(version.split('.')[0]) >= 1) {
-      note = `the project's drizzle-kit ${version} has a different API than the journal layout needs`;
+      note = `the project's drizzle-kit ${version} has no drizzle-kit/api for the journal layout`;
     } else {
       const api = projectRequire(apiFile) as Json;
       const kit = kitOf(api, job, { source: 'project', version });
@@ -241,6 +243,14 @@ function kitOf(api: Json, job: DriftJob, info: KitInfo): Kit | undefined {
     diff: (prev, cur) => differ(prev, cur),
     upgrade: (s) => (job.dialect === 'postgresql' && upPg ? upPg(s) : s),
   };
+}
+
+function installedVersion(projectRequire: NodeJS.Require): string | undefined {
+  try {
+    return packageVersion(projectRequire.resolve('drizzle-kit'));
+  } catch {
+    return undefined;
+  }
 }
 
 function packageVersion(fileInPackage: string): string {
