@@ -110,6 +110,11 @@ describe('replay', () => {
     expect(edited.findings[0]).toMatchObject({ ruleId: 'replayed-schema-drift', category: 'drift', severity: 'error', file: 'drizzle/meta/0002_snapshot.json' });
     expect(edited.findings[0]!.message).toContain('1 difference(s)\n- column public.users.email: replayed "character varying(100) not null", declared "text"');
 
+    // The hand edit is in a migration already applied at the base: not this change's drift.
+    const atBase = await run('replay-drift', { fresh: ['0002'], options: { drift: true } });
+    expect(atBase.findings).toEqual([]);
+    expect(atBase.notes).toContain('replay: 1 difference(s) between the replayed schema and the snapshots already exist at the base (not reported)');
+
     // Untouched drizzle-kit output builds exactly what its snapshot declares, enums and foreign keys included.
     const clean = await run('replay-seed', { fresh: ['0001'], options: { drift: true } });
     expect(clean.findings).toEqual([]);

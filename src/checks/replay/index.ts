@@ -7,7 +7,7 @@ import type { Migration } from '../../model/types.js';
 import type { Check, CheckContext, CheckOutcome } from '../types.js';
 import { loadSnapshotDocument } from '../../model/folder.js';
 import { workingTree } from '../../model/tree.js';
-import { describeSchema, diffShapes, type SchemaShape } from './catalog.js';
+import { describeSchema, diffShapes, type SchemaShape, type ShapeDifference } from './catalog.js';
 import { declaredShape } from './declared.js';
 import { extensionsCreated, isAvailable, loadExtensions } from './extensions.js';
 import { startPglite } from './pglite.js';
@@ -44,9 +44,12 @@ async function checkReplay(ctx: CheckContext): Promise<CheckOutcome> {
   const { db, version, fromTemplate } = await startPglite(extensions);
   let result: ReplayResult;
   let replayedShape: SchemaShape | undefined;
+  let baseShape: SchemaShape | undefined;
   const ready = performance.now();
   try {
-    result = await replay(db, plan.base, plan.pending, ctx.options.replaySeed);
+    // With a base, the schema as the base left it: differences already there are not this change's.
+    const afterBase = ctx.options.drift && plan.base.length > 0 && plan.pending.length > 0 ? async () => void (baseShape = await describeSchema(db)) : undefined;
+    result = await replay(db, plan.base, plan.pending, { seed: ctx.options.replaySeed, ...(afterBase ? { afterBase } : {}) });
     if (comparable(ctx, plan, result)) replayedShape = await describeSchema(db);
   } finally {
     await db.close();
@@ -59,9 +62,12 @@ async function checkReplay(ctx: CheckContext): Promise<CheckOutcome> {
   ];
   const findings = findingsOf(result, plan);
   if (replayedShape) {
-    const drift = await schemaDriftFinding(ctx, replayedShape, extensionNames.filter(isAvailable), extensions);
+    const available = extensionNames.filter((n) => isAvailable(n) && n !== 'plpgsql');
+    const baseline = baseShape ? await differencesAtBase(ctx, plan, baseShape, available, extensions) : [];
+    const drift = await schemaDriftFinding(ctx, replayedShape, baseline, available, extensions);
     if (typeof drift === 'string') notes.push(`replay: schema not compared: ${drift}`);
     else if (drift) findings.push(drift);
+    if (baseline.length > 0) notes.push(`replay: ${baseline.length} difference(s) between the replayed schema and the snapshots already exist at the base (not reported)`);
   }
   return { status: 'ran', findings, notes };
 }
@@ -81,26 +87,50 @@ function comparable(ctx: CheckContext, plan: Plan, result: ReplayResult): boolea
 async function schemaDriftFinding(
   ctx: CheckContext,
   replayed: SchemaShape,
+  baseline: ShapeDifference[],
   extensionNames: string[],
   extensions: Awaited<ReturnType<typeof loadExtensions>>,
 ): Promise<Finding | undefined | string> {
   const last = ctx.head.migrations.at(-1)!;
-  if (!last.snapshot) return `${last.tag} has no snapshot`;
-  const snapshot = last.snapshot.json ?? loadSnapshotDocument(workingTree(ctx.cwd, ctx.cwd), last.snapshot.file).json;
-  if (!snapshot) return `${last.snapshot.file} cannot be read`;
-  const declared = await declaredShape(snapshot, extensionNames.filter((n) => n !== 'plpgsql'), extensions);
+  const snapshot = snapshotOf(ctx, last);
+  if (typeof snapshot === 'string') return snapshot;
+  const declared = await declaredShape(snapshot, extensionNames, extensions);
   if ('reason' in declared) return declared.reason;
-  const differences = diffShapes(replayed, declared.shape);
+  const known = new Set(baseline.map(differenceId));
+  const differences = diffShapes(replayed, declared.shape).filter((d) => !known.has(differenceId(d)));
   if (differences.length === 0) return undefined;
   const shown = differences.slice(0, MAX_DIFFERENCES).map((d) => `- ${d.key}: replayed ${describeSide(d.replayed)}, declared ${describeSide(d.declared)}`);
   if (differences.length > MAX_DIFFERENCES) shown.push(`- … and ${differences.length - MAX_DIFFERENCES} more`);
   return findingOf(replayedSchemaDrift, {
-    file: last.snapshot.file,
+    file: last.snapshot!.file,
     migration: last.tag,
     message:
-      `the database the migrations build differs from the one ${last.snapshot.file} declares ` +
+      `the database the migrations build differs from the one ${last.snapshot!.file} declares ` +
       `(the drift check compares that snapshot with the TypeScript schema): ${differences.length} difference(s)\n${shown.join('\n')}`,
   });
+}
+
+/** Differences between the schema the base migrations build and the base's latest snapshot. */
+async function differencesAtBase(
+  ctx: CheckContext,
+  plan: Plan,
+  baseShape: SchemaShape,
+  extensionNames: string[],
+  extensions: Awaited<ReturnType<typeof loadExtensions>>,
+): Promise<ShapeDifference[]> {
+  const snapshot = snapshotOf(ctx, plan.base.at(-1)!);
+  if (typeof snapshot === 'string') return [];
+  const declared = await declaredShape(snapshot, extensionNames, extensions);
+  return 'shape' in declared ? diffShapes(baseShape, declared.shape) : [];
+}
+
+function snapshotOf(ctx: CheckContext, m: Migration): Record<string, unknown> | string {
+  if (!m.snapshot) return `${m.tag} has no snapshot`;
+  return m.snapshot.json ?? loadSnapshotDocument(workingTree(ctx.cwd, ctx.cwd), m.snapshot.file).json ?? `${m.snapshot.file} cannot be read`;
+}
+
+function differenceId(d: ShapeDifference): string {
+  return JSON.stringify([d.key, d.replayed ?? null, d.declared ?? null]);
 }
 
 const MAX_DIFFERENCES = 20;

@@ -61,7 +61,14 @@ const UNDEFINED_OBJECT = new Set(['42704', '42883', '42P01', '42703', '3F000']);
 const EXTENSION_OBJECT = new Set(['42704', '42883']);
 const ROLE_MISSING = /^role "(.+)" does not exist$/;
 
-export async function replay(db: PGlite, base: readonly Migration[], pending: readonly Migration[], seed: boolean): Promise<ReplayResult> {
+export interface ReplayOptions {
+  seed: boolean;
+  /** Called once the base migrations are applied, before the pending batch (to look at the database then). */
+  afterBase?: () => Promise<void>;
+}
+
+export async function replay(db: PGlite, base: readonly Migration[], pending: readonly Migration[], options: ReplayOptions): Promise<ReplayResult> {
+  const { seed } = options;
   const result: ReplayResult = { missingExtensions: [], missingRoles: [], notVerified: [], baseStatements: 0, pendingStatements: 0 };
 
   const runner = new ChunkRunner(db);
@@ -76,6 +83,7 @@ export async function replay(db: PGlite, base: readonly Migration[], pending: re
     }
   }
 
+  await options.afterBase?.();
   await db.exec('begin');
   if (seed) result.seed = await seedRows(db);
   for (const migration of pending) {
