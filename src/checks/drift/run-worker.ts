@@ -8,11 +8,12 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DriftJob, DriftResult } from './protocol.js';
 
-export const DEFAULT_TIMEOUT_MS = 60_000;
+/** Long enough for a 1,000-table schema on a slow runner (~3 s measured), short enough to end a hung job. */
+const DEFAULT_TIMEOUT_MS = 60_000;
 
 export type WorkerOutcome = DriftResult | { ok: false; kind: 'timeout' | 'crashed'; message: string };
 
-export function driftTimeoutMs(): number {
+function driftTimeoutMs(): number {
   const fromEnv = Number(process.env.DRIZZLE_GUARD_DRIFT_TIMEOUT_MS);
   return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_TIMEOUT_MS;
 }

@@ -29,7 +29,7 @@ function sortKeys(value: unknown, top: boolean): unknown {
   return out;
 }
 
-export const ORIGIN_ID = '00000000-0000-0000-0000-000000000000';
+const ORIGIN_ID = '00000000-0000-0000-0000-000000000000';
 
 /** The snapshot drizzle-kit diffs against when a project has no migration yet (its `dry` snapshots). */
 export function emptySnapshot(dialect: Dialect): Json {
