@@ -101,3 +101,16 @@ test('.drizzle-guard.json: ignored files are not linted and postgresVersion reac
     '0002_rename_and_enum:4 unused-ignore',
   ]);
 });
+
+describe('enum values used before COMMIT (lint-pg-enum, drizzle-kit output)', () => {
+  // drizzle-kit writes ADD VALUE and the new default into one migration: PostgreSQL rejects it
+  // ("unsafe use of new value"; test/safety/postgres-truth.test.ts replays it).
+  test('the same migration', async () => {
+    expect(await check('lint-pg-enum', 'postgresql')).toEqual(['0001_archived_default:2:58 enum-value-used-in-same-transaction']);
+  });
+  test('two pending migrations: one adds the value, the next uses it, in one migrator transaction', async () => {
+    expect(await check('lint-pg-enum', 'postgresql', 2)).toEqual(['0003_paused_default:1:58 enum-value-used-in-same-transaction']);
+    // Applied one at a time (a base between them) they work.
+    expect(await check('lint-pg-enum', 'postgresql', 3)).toEqual([]);
+  });
+});

@@ -1,0 +1,75 @@
+// Ground truth for the rules that say "this fails": each scenario is run the way drizzle's migrator
+// runs a migration (BEGIN, each statement, COMMIT) on a real PostgreSQL (PGlite, in-process), against
+// existing objects holding a row. The migration must fail exactly when the lint reports one of these
+// rules, and the safe variants must both pass in PostgreSQL and stay silent.
+
+import { PGlite } from '@electric-sql/pglite';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { lexStatements } from '../../src/checks/safety/lexer.js';
+import { lint } from './helpers.js';
+
+const FAILING_RULES = new Set(['enum-value-used-in-same-transaction', 'concurrently-in-transaction', 'add-column-required', 'enum-value-removed', 'parse-error']);
+
+interface Scenario {
+  name: string;
+  /** Committed before the migration: the existing schema and its rows. */
+  setup: string;
+  migration: string;
+  /** Enum values the previous snapshot would hold. */
+  enums?: Record<string, string[]>;
+  fails: boolean;
+}
+
+const ENUM_SETUP = `CREATE TYPE status AS ENUM ('active', 'closed'); CREATE TABLE projects (id serial PRIMARY KEY, status status DEFAULT 'active' NOT NULL); INSERT INTO projects DEFAULT VALUES;`;
+const TABLE_SETUP = `CREATE TABLE users (id serial PRIMARY KEY, name text); INSERT INTO users (name) VALUES ('a');`;
+const RECREATE = (values: string) =>
+  `ALTER TABLE projects ALTER COLUMN status SET DATA TYPE text;\nALTER TABLE projects ALTER COLUMN status SET DEFAULT 'active'::text;\nDROP TYPE status;\nCREATE TYPE status AS ENUM(${values});\nALTER TABLE projects ALTER COLUMN status SET DEFAULT 'active'::status;\nALTER TABLE projects ALTER COLUMN status SET DATA TYPE status USING status::status;`;
+
+const scenarios: Scenario[] = [
+  { name: 'enum value added and used as a default', setup: ENUM_SETUP, migration: `ALTER TYPE status ADD VALUE 'archived';\nALTER TABLE projects ALTER COLUMN status SET DEFAULT 'archived';`, fails: true },
+  { name: 'enum value added and used in an UPDATE', setup: ENUM_SETUP, migration: `ALTER TYPE status ADD VALUE 'archived';\nUPDATE projects SET status = 'archived';`, fails: true },
+  { name: 'enum value added, COMMIT, then used', setup: ENUM_SETUP, migration: `ALTER TYPE status ADD VALUE 'archived';\nCOMMIT;\nUPDATE projects SET status = 'archived';`, fails: false },
+  { name: 'value added to an enum created in the same transaction', setup: '', migration: `CREATE TYPE mood AS ENUM ('ok');\nALTER TYPE mood ADD VALUE 'sad';\nCREATE TABLE m (v mood DEFAULT 'sad');`, fails: false },
+  { name: 'CREATE INDEX CONCURRENTLY in the migrator transaction', setup: TABLE_SETUP, migration: 'CREATE INDEX CONCURRENTLY users_name_idx ON users (name);', fails: true },
+  { name: 'COMMIT, then CREATE INDEX CONCURRENTLY', setup: TABLE_SETUP, migration: 'COMMIT;\nCREATE INDEX CONCURRENTLY IF NOT EXISTS users_name_idx ON users (name);', fails: false },
+  { name: 'NOT NULL column without default on a table with a row', setup: TABLE_SETUP, migration: 'ALTER TABLE users ADD COLUMN age integer NOT NULL;', fails: true },
+  { name: 'NOT NULL column with a default', setup: TABLE_SETUP, migration: 'ALTER TABLE users ADD COLUMN age integer DEFAULT 0 NOT NULL;', fails: false },
+  { name: 'NOT NULL column on a table created in the same migration', setup: '', migration: 'CREATE TABLE t (id int);\nALTER TABLE t ADD COLUMN age integer NOT NULL;', fails: false },
+  { name: 'enum re-created without a value a row holds', setup: `${ENUM_SETUP} UPDATE projects SET status = 'closed';`, migration: RECREATE(`'active'`), enums: { 'public.status': ['active', 'closed'] }, fails: true },
+  { name: 'enum re-created with its values reordered', setup: `${ENUM_SETUP} UPDATE projects SET status = 'closed';`, migration: RECREATE(`'closed', 'active'`), enums: { 'public.status': ['active', 'closed'] }, fails: false },
+  { name: 'a statement PostgreSQL cannot parse', setup: TABLE_SETUP, migration: 'ALTER TABLE users ADD COLUM age int;', fails: true },
+];
+
+let db: PGlite;
+beforeAll(async () => {
+  db = new PGlite();
+  await db.waitReady;
+});
+afterAll(async () => {
+  await db.close();
+});
+
+/** Runs the migration as drizzle's migrator does; returns PostgreSQL's error, if any. */
+async function migrate(schema: string, s: Scenario): Promise<string | undefined> {
+  await db.exec(`CREATE SCHEMA ${schema}; SET search_path TO ${schema};`);
+  if (s.setup) await db.exec(s.setup);
+  try {
+    await db.exec('BEGIN');
+    for (const stmt of lexStatements(s.migration).statements) await db.exec(s.migration.slice(stmt.start, stmt.end));
+    await db.exec('COMMIT');
+    return undefined;
+  } catch (e) {
+    await db.exec('ROLLBACK');
+    return (e as Error).message;
+  }
+}
+
+test.each(scenarios.map((s, i) => [s.name, s, i] as const))('%s', async (_name, s, i) => {
+  const error = await migrate(`s${i}`, s);
+  const findings = await lint([{ sql: s.migration, before: s.enums ? { enums: Object.fromEntries(Object.entries(s.enums).map(([k, v]) => [k, { values: v }])) } : undefined }]);
+  const failing = findings.filter((f) => FAILING_RULES.has(f.ruleId)).map((f) => f.ruleId);
+  expect({ postgresFails: error !== undefined, reported: failing.length > 0 }, `${error ?? 'ok'} / ${failing.join(', ')}`).toEqual({
+    postgresFails: s.fails,
+    reported: s.fails,
+  });
+});
