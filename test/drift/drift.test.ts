@@ -223,6 +223,8 @@ describe('configuration errors (exit 4)', () => {
     expect(report.exitCode).toBe(4);
     expect(config).toHaveLength(1);
     expect(config[0]).toMatchObject({ ruleId: 'schema-load-failed', file: 'schema.ts', line: 3 });
+    // Drift got no answer: skipped, not passed.
+    expect(report.categories.drift).toBe('skipped');
     expect(config[0]!.message).toMatch(/importing the schema threw: .*length/);
   });
 

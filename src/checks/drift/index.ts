@@ -32,7 +32,8 @@ async function checkDrift(ctx: CheckContext): Promise<CheckOutcome> {
     return skipped("the schema is the pull request's own code, and running untrusted code is not allowed here (pull_request_target from a fork)");
   }
   if (config.dialect === 'gel') {
-    return skipped('gel has no migration snapshots: drizzle-kit pulls its schema from the database', []);
+    const message = 'drift does not support dialect gel: drizzle-kit keeps no migration snapshots for it (pass --no-drift)';
+    return skipped('unsupported dialect gel', [configFinding(ctx, message)]);
   }
   const folderSkip = ctx.head.layout === 'folders' ? folderLayoutReason(ctx) : undefined;
   if (folderSkip) return skipped(folderSkip);
@@ -56,14 +57,12 @@ async function checkDrift(ctx: CheckContext): Promise<CheckOutcome> {
     migrations: fresh.pairs.map(({ migration, prev, cur }) => ({ tag: migration.tag, ...(prev ? { prev } : {}), cur })),
   };
   const result = await runDriftWorker(job);
-  if (!result.ok) {
-    const kitNote = 'kit' in result && result.kit ? [kitDescription(result.kit)] : [];
-    return { status: 'ran', findings: [workerFailure(ctx, result)], notes: kitNote };
-  }
+  if (!result.ok) return couldNotRun(ctx, result);
 
   const notes = [kitDescription(result.kit), ...fresh.notes];
-  const findings: Finding[] = [];
   const against = latest ? `the latest snapshot ${last!.snapshot!.file}` : 'an empty database (there is no migration yet)';
+  if (result.drift.kind === 'failed') return couldNotRun(ctx, result.drift, against, result.kit);
+  const findings: Finding[] = [];
   const drift = driftFinding(ctx, result.drift, against);
   if (drift) findings.push(drift);
   result.migrations.forEach(({ tag, outcome }, i) => {
@@ -98,11 +97,12 @@ async function checkFolderLayout(ctx: CheckContext): Promise<CheckOutcome> {
     folders[path.posix.basename(path.posix.dirname(m.snapshot!.file))] = json;
   }
   const result = await runDriftWorker({ ...jobBase(ctx), migrations: [], folders });
-  if (!result.ok) return { status: 'ran', findings: [workerFailure(ctx, result)], notes: 'kit' in result && result.kit ? [kitDescription(result.kit)] : [] };
+  if (!result.ok) return couldNotRun(ctx, result);
   const notes = [kitDescription(result.kit)];
   if (ctx.hasBase) notes.push("drift: new migrations' SQL is not regenerated for drizzle-kit 1.0's folder layout");
   const last = ctx.head.migrations.at(-1);
   const against = last ? `the schema rebuilt from the snapshots up to ${last.tag}` : 'an empty database (there is no migration yet)';
+  if (result.drift.kind === 'failed') return couldNotRun(ctx, result.drift, against, result.kit);
   const finding = driftFinding(ctx, result.drift, against);
   return { status: 'ran', findings: finding ? [finding] : [], notes };
 }
@@ -181,6 +181,20 @@ function relative(ctx: CheckContext, abs: string): string {
   return path.relative(ctx.cwd, abs).split(path.sep).join('/');
 }
 
+/** Drift did not get an answer: a configuration error (exit 4), and the drift category is skipped, not passed. */
+function couldNotRun(
+  ctx: CheckContext,
+  failure: Exclude<WorkerOutcome, { ok: true }> | Extract<DiffOutcome, { kind: 'failed' }>,
+  against?: string,
+  kit?: KitInfo,
+): CheckOutcome {
+  const finding =
+    'ok' in failure ? workerFailure(ctx, failure) : configFinding(ctx, `drizzle-kit could not diff the schema against ${against}: ${failure.message}`);
+  const usedKit = kit ?? ('ok' in failure && 'kit' in failure ? failure.kit : undefined);
+  const reason = `could not run (see ${finding.ruleId})${usedKit ? `; ${kitDescription(usedKit).replace(/^drift: /, '')}` : ''}`;
+  return skipped(reason, [finding]);
+}
+
 function workerFailure(ctx: CheckContext, result: Exclude<WorkerOutcome, { ok: true }>): Finding {
   switch (result.kind) {
     case 'schema-missing':
@@ -200,7 +214,7 @@ function generateCommand(ctx: CheckContext): string {
   return `npx drizzle-kit generate${ctx.config.file ? ` --config ${ctx.config.file}` : ''}`;
 }
 
-function driftFinding(ctx: CheckContext, outcome: DiffOutcome, against: string): Finding | undefined {
+function driftFinding(ctx: CheckContext, outcome: Exclude<DiffOutcome, { kind: 'failed' }>, against: string): Finding | undefined {
   const file = ctx.config.file;
   switch (outcome.kind) {
     case 'same':
@@ -221,8 +235,6 @@ function driftFinding(ctx: CheckContext, outcome: DiffOutcome, against: string):
         ...(outcome.dropAdd?.length ? { sql: `-- if nothing was renamed (drop and create):\n${outcome.dropAdd.map((s) => s.trim()).join('\n')}` } : {}),
         help: `Run \`${generateCommand(ctx)}\` locally, answer each question (a rename keeps the data, drop+create loses it), and commit the migration with its snapshot.`,
       });
-    case 'failed':
-      return configFinding(ctx, `drizzle-kit could not diff the schema against ${against}: ${outcome.message}`);
   }
 }
 
