@@ -201,6 +201,16 @@ describe('casing and other dialects', () => {
   });
 });
 
+describe('singlestore', () => {
+  it('singlestore: in sync, then an added column (MySQL-like syntax)', async () => {
+    const dir = project('drift-singlestore');
+    expect((await drift(dir)).drift).toEqual([]);
+    edit(path.join(dir, 'schema.ts'), "position: int('position').default(0),", "position: int('position').default(0),\n  note: varchar('note', { length: 50 }),");
+    const { drift: found } = await drift(dir);
+    expect(found.map((f) => f.sql)).toEqual(['ALTER TABLE `tasks` ADD `note` varchar(50);']);
+  });
+});
+
 describe('turso', () => {
   it('turso: in sync, then an added column (SQLite snapshots and syntax)', async () => {
     const dir = project('drift-turso');
