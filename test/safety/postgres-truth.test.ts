@@ -1,10 +1,12 @@
 // Ground truth for the rules that say "this fails": each scenario is run the way drizzle's migrator
-// runs a migration (BEGIN, each statement, COMMIT) on a real PostgreSQL (PGlite, in-process), against
-// existing objects holding a row. The migration must fail exactly when the lint reports one of these
-// rules, and the safe variants must both pass in PostgreSQL and stay silent.
+// runs a migration (BEGIN, each statement, COMMIT) on a real PostgreSQL — PGlite in-process, and the
+// server at TEST_DATABASE_URL too when it is set — against existing objects holding a row. The
+// migration must fail exactly when the lint reports one of these rules, and the safe variants must
+// both pass in PostgreSQL and stay silent.
 
 import { PGlite } from '@electric-sql/pglite';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { lexStatements } from '../../src/checks/safety/lexer.js';
 import { lint } from './helpers.js';
 
@@ -17,7 +19,8 @@ interface Scenario {
   migration: string;
   /** Enum values the previous snapshot would hold. */
   enums?: Record<string, string[]>;
-  fails: boolean;
+  /** Whether PostgreSQL (of this major version) rejects the migration. */
+  fails: boolean | ((version: number) => boolean);
 }
 
 const ENUM_SETUP = `CREATE TYPE status AS ENUM ('active', 'closed'); CREATE TABLE projects (id serial PRIMARY KEY, status status DEFAULT 'active' NOT NULL); INSERT INTO projects DEFAULT VALUES;`;
@@ -29,7 +32,8 @@ const scenarios: Scenario[] = [
   { name: 'enum value added and used as a default', setup: ENUM_SETUP, migration: `ALTER TYPE status ADD VALUE 'archived';\nALTER TABLE projects ALTER COLUMN status SET DEFAULT 'archived';`, fails: true },
   { name: 'enum value added and used in an UPDATE', setup: ENUM_SETUP, migration: `ALTER TYPE status ADD VALUE 'archived';\nUPDATE projects SET status = 'archived';`, fails: true },
   { name: 'enum value added, COMMIT, then used', setup: ENUM_SETUP, migration: `ALTER TYPE status ADD VALUE 'archived';\nCOMMIT;\nUPDATE projects SET status = 'archived';`, fails: false },
-  { name: 'value added to an enum created in the same transaction', setup: '', migration: `CREATE TYPE mood AS ENUM ('ok');\nALTER TYPE mood ADD VALUE 'sad';\nCREATE TABLE m (v mood DEFAULT 'sad');`, fails: false },
+  // Fails on 15, works on 18 (PGlite).
+  { name: 'value added to an enum created in the same transaction', setup: '', migration: `CREATE TYPE mood AS ENUM ('ok');\nALTER TYPE mood ADD VALUE 'sad';\nCREATE TABLE m (v mood DEFAULT 'sad');`, fails: (v) => v < 18 },
   { name: 'CREATE INDEX CONCURRENTLY in the migrator transaction', setup: TABLE_SETUP, migration: 'CREATE INDEX CONCURRENTLY users_name_idx ON users (name);', fails: true },
   { name: 'COMMIT, then CREATE INDEX CONCURRENTLY', setup: TABLE_SETUP, migration: 'COMMIT;\nCREATE INDEX CONCURRENTLY IF NOT EXISTS users_name_idx ON users (name);', fails: false },
   { name: 'NOT NULL column without default on a table with a row', setup: TABLE_SETUP, migration: 'ALTER TABLE users ADD COLUMN age integer NOT NULL;', fails: true },
@@ -40,36 +44,75 @@ const scenarios: Scenario[] = [
   { name: 'a statement PostgreSQL cannot parse', setup: TABLE_SETUP, migration: 'ALTER TABLE users ADD COLUM age int;', fails: true },
 ];
 
-let db: PGlite;
-beforeAll(async () => {
-  db = new PGlite();
-  await db.waitReady;
-});
-afterAll(async () => {
-  await db.close();
-});
+/** Something that runs one SQL string, throwing PostgreSQL's error. */
+type Exec = (sql: string) => Promise<unknown>;
 
-/** Runs the migration as drizzle's migrator does; returns PostgreSQL's error, if any. */
-async function migrate(schema: string, s: Scenario): Promise<string | undefined> {
-  await db.exec(`CREATE SCHEMA ${schema}; SET search_path TO ${schema};`);
-  if (s.setup) await db.exec(s.setup);
+/** Runs the migration as drizzle's migrator does, in a fresh schema; returns PostgreSQL's error, if any. */
+async function migrate(exec: Exec, schema: string, s: Scenario): Promise<string | undefined> {
+  await exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await exec(`CREATE SCHEMA ${schema}`);
+  await exec(`SET search_path TO ${schema}`);
+  if (s.setup) await exec(s.setup);
   try {
-    await db.exec('BEGIN');
-    for (const stmt of lexStatements(s.migration).statements) await db.exec(s.migration.slice(stmt.start, stmt.end));
-    await db.exec('COMMIT');
+    await exec('BEGIN');
+    for (const stmt of lexStatements(s.migration).statements) await exec(s.migration.slice(stmt.start, stmt.end));
+    await exec('COMMIT');
     return undefined;
   } catch (e) {
-    await db.exec('ROLLBACK');
+    await exec('ROLLBACK');
     return (e as Error).message;
   }
 }
 
-test.each(scenarios.map((s, i) => [s.name, s, i] as const))('%s', async (_name, s, i) => {
-  const error = await migrate(`s${i}`, s);
-  const findings = await lint([{ sql: s.migration, before: s.enums ? { enums: Object.fromEntries(Object.entries(s.enums).map(([k, v]) => [k, { values: v }])) } : undefined }]);
+/** Runs the scenario on the server whose major version is `version`, and lints it for that version. */
+async function judge(exec: Exec, version: number, schema: string, s: Scenario): Promise<void> {
+  const error = await migrate(exec, schema, s);
+  const before = s.enums ? { enums: Object.fromEntries(Object.entries(s.enums).map(([k, v]) => [k, { values: v }])) } : undefined;
+  const findings = await lint([{ sql: s.migration, before }], { postgresVersion: version });
   const failing = findings.filter((f) => FAILING_RULES.has(f.ruleId)).map((f) => f.ruleId);
-  expect({ postgresFails: error !== undefined, reported: failing.length > 0 }, `${error ?? 'ok'} / ${failing.join(', ')}`).toEqual({
-    postgresFails: s.fails,
-    reported: s.fails,
+  const fails = typeof s.fails === 'function' ? s.fails(version) : s.fails;
+  expect({ postgresFails: error !== undefined, reported: failing.length > 0 }, `PostgreSQL ${version}: ${error ?? 'ok'} / ${failing.join(', ')}`).toEqual({
+    postgresFails: fails,
+    reported: fails,
+  });
+}
+
+async function majorVersion(query: (sql: string) => Promise<unknown>): Promise<number> {
+  const result = (await query('SHOW server_version_num')) as { rows: { server_version_num: string }[] } | { rows: { server_version_num: string }[] }[];
+  const rows = Array.isArray(result) ? result[0]!.rows : result.rows;
+  return Math.floor(Number(rows[0]!.server_version_num) / 10000);
+}
+
+describe('PGlite', () => {
+  let db: PGlite;
+  let version: number;
+  beforeAll(async () => {
+    db = new PGlite();
+    await db.waitReady;
+    version = await majorVersion((sql) => db.exec(sql));
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+  test.each(scenarios.map((s, i) => [s.name, s, i] as const))('%s', async (_name, s, i) => {
+    await judge((sql) => db.exec(sql), version, `s${i}`, s);
+  });
+});
+
+// The project's machines run PostgreSQL 15; a user's fresh machine has none (PGlite above covers it).
+describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL server at TEST_DATABASE_URL', () => {
+  let client: pg.Client;
+  let version: number;
+  beforeAll(async () => {
+    client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await client.connect();
+    version = await majorVersion((sql) => client.query(sql));
+  });
+  afterAll(async () => {
+    for (let i = 0; i < scenarios.length; i++) await client.query(`DROP SCHEMA IF EXISTS dg_safety_truth_${i} CASCADE`);
+    await client.end();
+  });
+  test.each(scenarios.map((s, i) => [s.name, s, i] as const))('%s', async (_name, s, i) => {
+    await judge((sql) => client.query(sql), version, `dg_safety_truth_${i}`, s);
   });
 });

@@ -190,9 +190,12 @@ describe('enum-value-used-in-same-transaction', () => {
     const f = await lint([add, `UPDATE "t" SET "status" = 'archived';`], { batch: true });
     expect(f.map((x) => x.ruleId)).toEqual(['enum-value-used-in-same-transaction']);
   });
-  test('silent after COMMIT, on a type created in the same transaction, and on other literals', async () => {
+  test('silent after COMMIT, on other literals, and (PostgreSQL 18) on a type created in the same transaction', async () => {
     expect(await ids(`${add}COMMIT;\nUPDATE "t" SET "status" = 'archived';`)).toEqual([]);
-    expect(await ids(`CREATE TYPE "public"."status" AS ENUM('a');${BP}\n${add}UPDATE "t" SET "status" = 'archived';`)).toEqual([]);
+    // A type created in the same transaction: usable from PostgreSQL 18, not before.
+    const created = `CREATE TYPE "public"."status" AS ENUM('a');${BP}\n${add}UPDATE "t" SET "status" = 'archived';`;
+    expect(await ids(created, { postgresVersion: 18 })).toEqual([]);
+    expect(await ids(created, { postgresVersion: 15 })).toEqual(['enum-value-used-in-same-transaction']);
     expect(await ids(`${add}UPDATE "t" SET "status" = 'active';`)).toEqual([]);
     expect(await ids([add, `UPDATE "t" SET "status" = 'archived';`], { batch: false })).toEqual([]);
   });

@@ -242,11 +242,14 @@ export class SafetyLinter {
       case 'drop-type':
         this.newTypes.delete(op.type);
         break;
-      case 'add-enum-value':
-        // Outside a transaction block the statement commits at once; values of a type created in
-        // the same transaction are safe to use (PostgreSQL ≥ 12).
-        if (this.inTransaction && !this.newTypes.has(op.type)) this.uncommitted.set(op.value, { type: op.type, at: op.at });
+      case 'add-enum-value': {
+        // Outside a transaction block the statement commits at once. A value added to a type created
+        // in the same transaction is usable on PostgreSQL 18 and fails on 15 (both verified, see
+        // test/safety/postgres-truth.test.ts); versions between are assumed to fail.
+        const usable = this.newTypes.has(op.type) && this.options.postgresVersion >= 18;
+        if (this.inTransaction && !usable) this.uncommitted.set(op.value, { type: op.type, at: op.at });
         break;
+      }
       case 'begin':
         this.inTransaction = true;
         break;
