@@ -1,7 +1,8 @@
 // Builds the committed, self-contained ESM bundles in dist/ with @vercel/ncc (one folder per entry).
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createJiti } from 'jiti';
 
 const entries = [
   { src: 'src/cli.ts', out: 'dist/cli' },
@@ -18,6 +19,25 @@ for (const { src, out } of entries) {
     stdio: 'inherit',
   });
   patchNamespaceInterop(join(out, 'index.js'));
+}
+
+await shipReplayTemplate();
+
+/**
+ * A pre-initialised PGlite data directory beside the bundles saves every action run PostgreSQL's initdb
+ * (~3 s). initdb output is not reproducible (a random system identifier), so an existing template is kept:
+ * rebuilding dist/ must not change it. Delete dist/pglite to make a new one (e.g. after a PGlite upgrade).
+ */
+async function shipReplayTemplate() {
+  const { SHIPPED_TEMPLATE_DIR, TEMPLATE_NAME } = await createJiti(import.meta.url).import('../src/checks/replay/pglite.ts');
+  const file = join('dist', SHIPPED_TEMPLATE_DIR, TEMPLATE_NAME);
+  if (existsSync(file)) return;
+  const { PGlite } = await import('@electric-sql/pglite');
+  const db = new PGlite();
+  await db.waitReady;
+  mkdirSync(join('dist', SHIPPED_TEMPLATE_DIR), { recursive: true });
+  writeFileSync(file, Buffer.from(await (await db.dumpDataDir('gzip')).arrayBuffer()));
+  await db.close();
 }
 
 /**

@@ -2,10 +2,10 @@
 // PGlite, wall time of a cold `drizzle-guard check --replay` process including PGlite start-up. Goal: <= 8 s.
 // Run twice with a private cache folder: first from scratch (initdb, unless the bundle ships an initialised
 // data directory), then from the data directory the first run cached.
-// Uses the committed bundle (dist/cli) like the other parts; without it, the sources through jiti in-process.
+// Uses the committed bundle (dist/cli) like the other parts.
 // Called by scripts/bench.mjs; runnable alone: node scripts/bench/replay.mjs
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,11 +22,11 @@ export async function benchReplay({ log = console.log } = {}) {
   try {
     for (const label of ['first run (empty cache)', 'second run (cached data directory)']) {
       const t0 = performance.now();
-      const report = existsSync(bundle) ? runBundle(cache) : await runSources(cache);
+      const report = runBundle(cache);
       const wall = performance.now() - t0;
       const note = report.notes.find((n) => n.includes('replay: ')) ?? '(no replay note)';
       results.push({ label, wall });
-      log(`replay sim, ${label}, ${existsSync(bundle) ? 'dist/cli in a cold process' : 'sources in-process'}: ${Math.round(wall)} ms wall ${wall <= GOAL_MS ? '<=' : '>'} goal ${GOAL_MS} ms`);
+      log(`replay sim, ${label}, dist/cli in a cold process: ${Math.round(wall)} ms wall ${wall <= GOAL_MS ? '<=' : '>'} goal ${GOAL_MS} ms`);
       log(`  ${note.slice(note.indexOf('replay: ')).split('; ')[0]}`);
       const findings = report.findings.filter((f) => f.ruleId.startsWith('replay'));
       for (const f of findings) log(`  ${f.severity} ${f.ruleId} ${f.file}:${f.line} ${f.message.split('\n')[0]}`);
@@ -43,25 +43,6 @@ function runBundle(cache) {
   if (!r.stdout) throw new Error(`drizzle-guard produced no report (exit ${r.status}): ${r.stderr}`);
   const report = JSON.parse(r.stdout);
   return { notes: report.notes.concat(report.configs.flatMap((c) => c.notes)), findings: report.findings };
-}
-
-async function runSources(cache) {
-  const { createJiti } = await import('jiti');
-  const jiti = createJiti(import.meta.url);
-  const { replayCheck } = await jiti.import(join(root, 'src/checks/replay/index.ts'));
-  const { readMigrationSet } = await jiti.import(join(root, 'src/model/folder.ts'));
-  const { workingTree } = await jiti.import(join(root, 'src/model/tree.ts'));
-  const config = { dialect: 'postgresql', out: 'packages/db/migrations', breakpoints: true, migrations: { table: '__drizzle_migrations', schema: 'drizzle', prefix: 'index' } };
-  const options = { cwd: corpus, configs: [], format: 'json', failOn: 'error', drift: false, lint: false, replay: true, replaySeed: false, allowCodeExecution: true };
-  const saved = process.env.DRIZZLE_GUARD_CACHE_DIR;
-  process.env.DRIZZLE_GUARD_CACHE_DIR = cache;
-  try {
-    const outcome = await replayCheck.run({ cwd: corpus, options, config, head: readMigrationSet(workingTree(corpus, corpus), config), hasBase: false });
-    return { notes: outcome.notes ?? [], findings: outcome.findings ?? [] };
-  } finally {
-    if (saved === undefined) delete process.env.DRIZZLE_GUARD_CACHE_DIR;
-    else process.env.DRIZZLE_GUARD_CACHE_DIR = saved;
-  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await benchReplay();

@@ -28,7 +28,7 @@ Options:
   --replay                Replay migrations on an embedded PostgreSQL (PGlite) even with no new migration.
   --no-replay             Never replay.
   --replay-seed           Before the new migrations run, insert a row into every table, so data-dependent
-                          failures (NOT NULL without default, failing casts, new UNIQUE) show up.
+                          failures (NOT NULL without default, SET NOT NULL, failing casts) show up.
   --database-url URL      Compare with a live database's __drizzle_migrations (read-only). Prefer the
                           DRIZZLE_GUARD_DATABASE_URL environment variable: command lines are visible to others.
   -h, --help              Show this help.

@@ -10,6 +10,8 @@ import type { Extension, PGlite } from '@electric-sql/pglite';
 
 /** Bump when a PGlite upgrade changes the data directory format. */
 export const TEMPLATE_NAME = 'pglite-0.5-datadir.tar.gz';
+/** Folder of the template shipped in dist/, beside the bundle folders. */
+export const SHIPPED_TEMPLATE_DIR = 'pglite';
 
 export interface StartedDb {
   db: PGlite;
@@ -29,8 +31,7 @@ export function templateDir(): string {
 export async function startPglite(extensions: Record<string, Extension>): Promise<StartedDb> {
   const { PGlite } = await import('@electric-sql/pglite');
   const template = path.join(templateDir(), TEMPLATE_NAME);
-  // A bundle (dist/cli, dist/action) may ship a template beside its code: a GitHub runner starts with an
-  // empty cache every time.
+  // The bundles ship a template (dist/pglite): a GitHub runner starts with an empty cache every time.
   for (const file of [template, shippedTemplate()]) {
     const bytes = file ? readIfPresent(file) : undefined;
     if (!bytes) continue;
@@ -49,10 +50,13 @@ export async function startPglite(extensions: Record<string, Extension>): Promis
   return { db, version: await versionOf(db), fromTemplate: false };
 }
 
-/** `<folder of this module>/pglite-0.5-datadir.tar.gz`: in a bundle, the folder of the bundle. */
+/**
+ * `dist/pglite/<TEMPLATE_NAME>`, shared by the dist/cli and dist/action bundles (written once by
+ * scripts/bundle.mjs: initdb output is not reproducible, so it is kept rather than rebuilt).
+ */
 function shippedTemplate(): string | undefined {
   try {
-    return path.join(path.dirname(fileURLToPath(import.meta.url)), TEMPLATE_NAME);
+    return path.join(path.dirname(fileURLToPath(import.meta.url)), '..', SHIPPED_TEMPLATE_DIR, TEMPLATE_NAME);
   } catch {
     return undefined;
   }
