@@ -3,6 +3,35 @@
 // members by key, skipping values by bracket matching (string-aware); only the wanted value is
 // handed to JSON.parse. Any surprise → undefined, and the caller parses the whole document.
 
+/**
+ * The first object stored under key `key` anywhere in the document that has member `mark` (e.g. a
+ * table: `columns`; an enum: `values`). Searching the key's text directly is much cheaper than
+ * walking a large document; the member check tells a table from a column that happens to share its
+ * name. Undefined when there is none.
+ */
+export function jsonEntryWithMember(text: string, key: string, mark: string): Record<string, unknown> | undefined {
+  const needle = JSON.stringify(key);
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
+    // A key: preceded by `{` or `,` (and white space), followed by `:`.
+    let b = at - 1;
+    while (b >= 0 && ' \t\r\n'.includes(text[b]!)) b--;
+    if (b >= 0 && text[b] !== '{' && text[b] !== ',') continue;
+    const colon = skipSpace(text, at + needle.length);
+    if (text[colon] !== ':') continue;
+    const start = skipSpace(text, colon + 1);
+    if (text[start] !== '{') continue;
+    const end = skipValue(text, start);
+    if (end < 0) return undefined;
+    try {
+      const value = JSON.parse(text.slice(start, end)) as Record<string, unknown>;
+      if (mark in value) return value;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
 /** The value at `keys` (object members only), or undefined when absent or not scannable. */
 export function jsonMember(text: string, keys: readonly string[]): unknown {
   let i = skipSpace(text, 0);

@@ -8,7 +8,7 @@ import { opsOfAlterTable } from './alter-table.js';
 import { classifyPostgres } from './classify.js';
 import { createLexicalExtractor } from './dialect-lexical.js';
 import { fastAlterOps } from './fast-alter.js';
-import { jsonMember } from './json-member.js';
+import { jsonEntryWithMember, jsonMember } from './json-member.js';
 import { lexStatements, type Token } from './lexer.js';
 import type { ObjectKey, Op } from './ops.js';
 import { parseSql } from './parser.js';
@@ -285,16 +285,16 @@ interface SnapshotLookups {
 function snapshotLookups(load: (() => Record<string, unknown> | string | undefined) | undefined): SnapshotLookups {
   let doc: Record<string, unknown> | string | undefined;
   let loaded = false;
-  const member = (group: string, key: string): unknown => {
+  const member = (group: 'tables' | 'enums', key: string): unknown => {
     if (!loaded) {
       doc = load?.();
       loaded = true;
     }
-    if (typeof doc === 'string') return jsonMember(doc, [group, key]);
+    if (typeof doc === 'string') return jsonEntryWithMember(doc, key, group === 'tables' ? 'columns' : 'values') ?? jsonMember(doc, [group, key]);
     const all = doc?.[group];
     return all && typeof all === 'object' ? (all as Record<string, unknown>)[key] : undefined;
   };
-  const entry = (group: string, key: ObjectKey): Record<string, any> | undefined => {
+  const entry = (group: 'tables' | 'enums', key: ObjectKey): Record<string, any> | undefined => {
     const bare = key.startsWith('public.') ? key.slice('public.'.length) : key;
     const found = member(group, key) ?? (bare !== key ? member(group, bare) : undefined);
     return found && typeof found === 'object' ? (found as Record<string, any>) : undefined;
