@@ -26,10 +26,16 @@ for (const name of names) {
     if (step.schema) copyFileSync(join(dir, step.schema), join(dir, 'schema.ts'));
     const args = ['generate', '--config', 'drizzle.config.ts', '--name', step.name, ...(step.custom ? ['--custom'] : [])];
     execFileSync(process.execPath, [kit, ...args], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
-    if (step.custom) appendFileSync(newestSql(join(dir, out)), readFileSync(join(dir, step.custom), 'utf8'));
+    if (step.custom) appendCustomSql(newestSql(join(dir, out)), readFileSync(join(dir, step.custom), 'utf8'));
   }
   if (spec.postprocess) execFileSync(process.execPath, [join(dir, spec.postprocess)], { cwd: dir, stdio: 'inherit' });
   console.log(`fixtures/${name}: ${spec.steps.length} step(s) generated`);
+}
+
+/** drizzle-kit's --custom template ends without a newline: without one, the SQL would join its comment line. */
+function appendCustomSql(file, sql) {
+  const template = readFileSync(file, 'utf8');
+  appendFileSync(file, (template.endsWith('\n') ? '' : '\n') + sql);
 }
 
 function newestSql(folder) {
