@@ -31,6 +31,12 @@ const RECREATE = (values: string) =>
 const scenarios: Scenario[] = [
   { name: 'enum value added and used as a default', setup: ENUM_SETUP, migration: `ALTER TYPE status ADD VALUE 'archived';\nALTER TABLE projects ALTER COLUMN status SET DEFAULT 'archived';`, fails: true },
   { name: 'enum value added and used in an UPDATE', setup: ENUM_SETUP, migration: `ALTER TYPE status ADD VALUE 'archived';\nUPDATE projects SET status = 'archived';`, fails: true },
+  {
+    name: 'the same value added to two enums, then named as a neighbour',
+    setup: `CREATE TYPE a AS ENUM ('raw'); CREATE TYPE b AS ENUM ('raw');`,
+    migration: `ALTER TYPE a ADD VALUE 'gitea';\nALTER TYPE b ADD VALUE 'gitea' BEFORE 'raw';\nALTER TYPE a ADD VALUE 'x' AFTER 'gitea';`,
+    fails: false,
+  },
   { name: 'enum value added, COMMIT, then used', setup: ENUM_SETUP, migration: `ALTER TYPE status ADD VALUE 'archived';\nCOMMIT;\nUPDATE projects SET status = 'archived';`, fails: false },
   // Fails on 15, works on 18 (PGlite).
   { name: 'value added to an enum created in the same transaction', setup: '', migration: `CREATE TYPE mood AS ENUM ('ok');\nALTER TYPE mood ADD VALUE 'sad';\nCREATE TABLE m (v mood DEFAULT 'sad');`, fails: (v) => v < 18 },

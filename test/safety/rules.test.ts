@@ -186,6 +186,10 @@ describe('enum-value-used-in-same-transaction', () => {
     const f = await lint([`${add}ALTER TABLE "t" ALTER COLUMN "status" SET DEFAULT 'archived';`]);
     expect(brief(f)).toEqual(['enum-value-used-in-same-transaction@2:51']);
   });
+  test('the same value added to another enum, or named as a neighbour, is not a use', async () => {
+    const sql = `ALTER TYPE "public"."a" ADD VALUE 'gitea';${BP}\nALTER TYPE "public"."b" ADD VALUE 'gitea' BEFORE 'raw';${BP}\nALTER TYPE "public"."a" ADD VALUE 'x' AFTER 'gitea';${BP}\nCREATE TYPE "public"."c" AS ENUM('gitea');`;
+    expect(await ids(sql)).toEqual([]);
+  });
   test('with a batch, a value added by an earlier pending migration is still uncommitted', async () => {
     const f = await lint([add, `UPDATE "t" SET "status" = 'archived';`], { batch: true });
     expect(f.map((x) => x.ruleId)).toEqual(['enum-value-used-in-same-transaction']);

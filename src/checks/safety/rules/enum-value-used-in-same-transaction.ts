@@ -10,6 +10,9 @@ export const enumValueUsedInSameTransaction: SafetyRule = {
   }),
   checkStatement(statement, state) {
     if (state.dialect !== 'postgresql' || state.uncommittedEnumValues.size === 0) return [];
+    // Type definitions name values (another enum getting the same value, BEFORE/AFTER neighbours): not uses.
+    const [first, second] = statement.tokens;
+    if ((first?.value === 'ALTER' || first?.value === 'CREATE') && second?.value === 'TYPE') return [];
     const hits: RuleHit[] = [];
     for (const t of statement.tokens) {
       if (t.kind !== 'string') continue;
