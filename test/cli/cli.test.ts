@@ -113,6 +113,21 @@ describe('drizzle-guard CLI (bundled)', () => {
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8')).tool).toBe('drizzle-guard');
   });
 
+  it('runs drift in the bundled worker: the SQL drizzle-kit would generate, exit 1', () => {
+    const dir = copyFixture('drift-pg');
+    fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    const schema = path.join(dir, 'schema.ts');
+    fs.writeFileSync(schema, fs.readFileSync(schema, 'utf8').replace("label: text('label').notNull(),", "label: text('label').notNull(),\n  note: text('note'),"));
+    const r = cli(['check', '--cwd', dir, '--no-replay', '--no-lint', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.categories.drift).toBe('fail');
+    const drift = report.findings.filter((f: { ruleId: string }) => f.ruleId === 'schema-drift');
+    expect(drift).toHaveLength(1);
+    // A new nullable text column on an existing table: the one statement drizzle-kit generate writes.
+    expect(drift[0].sql.trim()).toBe('ALTER TABLE "tasks" ADD COLUMN "note" text;');
+  });
+
   it('runs from a checkout with no node_modules', () => {
     const dir = copyFixture('pg-clean');
     const dist = fs.mkdtempSync(path.join(path.dirname(dir), 'dg-dist-'));
