@@ -269,6 +269,29 @@ describe('MySQL and SQLite (lexical)', () => {
     expect(brief(f)).toEqual(['rename-column@1:21', 'alter-column-type@1:21', 'drop-column@1:92', 'rename-table@2:1', 'rename-table@2:1']);
     expect(f[1]!.message).toContain('from varchar(64) to varchar(32)');
   });
+  test('a hand-written rebuild (rename away, re-create, copy, drop the old copy) is not a rename or a drop', async () => {
+    const sql = [
+      'ALTER TABLE `user` RENAME TO `__user_old`;',
+      'CREATE TABLE `user` (`id` text PRIMARY KEY NOT NULL, `name` text);',
+      'INSERT INTO `user` SELECT `id`, `name` FROM `__user_old`;',
+      'DROP TABLE `__user_old`;',
+    ].join('--> statement-breakpoint\n');
+    expect(await lint([sql], { dialect: 'sqlite' })).toEqual([]);
+    // Without the copy, the old rows are lost.
+    const noCopy = sql.replace('INSERT INTO `user` SELECT `id`, `name` FROM `__user_old`;', 'SELECT 1;');
+    expect((await lint([noCopy], { dialect: 'sqlite' })).map((f) => f.ruleId)).toEqual(['drop-table']);
+  });
+  test('SQLite: a rebuild that renames columns copies them (the SELECT side names the old columns)', async () => {
+    const before = { tables: { account: { columns: { userId: {}, type: {}, legacy: {} } } } };
+    const sql = [
+      'CREATE TABLE `__new_account` (`user_id` text NOT NULL, `type` text NOT NULL);',
+      'INSERT INTO `__new_account`("user_id", "type") SELECT "userId", "type" FROM `account`;',
+      'DROP TABLE `account`;',
+      'ALTER TABLE `__new_account` RENAME TO `account`;',
+    ].join('--> statement-breakpoint\n');
+    const f = await lint([{ sql, before }], { dialect: 'sqlite' });
+    expect(f.map((x) => `${x.ruleId} ${x.message.split(' of ')[0]}`)).toEqual(['drop-column Column "legacy"']);
+  });
   test('SQLite: a rebuild keeping every column is silent, DROP TABLE of a new table too', async () => {
     const before = { tables: { t: { columns: { id: {}, a: {} } } } };
     const sql = [

@@ -39,7 +39,7 @@ export function createLexicalExtractor(
       if (!c.accept('INTO')) return [];
       const table = c.qualifiedName(undefined);
       if (table?.startsWith(REBUILD_PREFIX) && rebuilds.has(table.slice(REBUILD_PREFIX.length))) {
-        rebuilds.set(table.slice(REBUILD_PREFIX.length), columnList(c));
+        rebuilds.set(table.slice(REBUILD_PREFIX.length), selectedColumns(c));
       }
       return [];
     }
@@ -51,7 +51,10 @@ export function createLexicalExtractor(
         const copied = rebuilds.get(key);
         const before = columnsBefore(key);
         if (!copied || !before) return [];
-        return before.filter((col) => !copied.includes(col)).map((column) => ({ kind: 'drop-column', table: key, column, at: nameAt }));
+        // SQLite names are case-insensitive.
+        return before
+          .filter((col) => !copied.includes(col.toLowerCase()))
+          .map((column) => ({ kind: 'drop-column', table: key, column, at: nameAt }));
       });
     }
     if (dialect === 'mysql' && c.accept('RENAME', 'TABLE')) {
@@ -75,17 +78,24 @@ export function createLexicalExtractor(
   };
 }
 
-/** `("a", "b")` → ['a', 'b']. */
-function columnList(c: TokenCursor): string[] | undefined {
-  if (!c.acceptPunct('(')) return undefined;
+/**
+ * The old table's columns a rebuild copies: every name in the SELECT list of
+ * `INSERT INTO __new_x(…) SELECT "a", "b" FROM x` (the SELECT side names the old columns, which
+ * differ from the INSERT side when columns are renamed). Undefined when there is no SELECT list.
+ */
+function selectedColumns(c: TokenCursor): string[] | undefined {
+  while (c.peek() && !c.at('SELECT')) c.pos++;
+  if (!c.accept('SELECT')) return undefined;
   const out: string[] = [];
-  for (;;) {
-    const name = c.name();
-    if (name === undefined) return undefined;
-    out.push(name);
-    if (c.acceptPunct(')')) return out;
-    if (!c.acceptPunct(',')) return undefined;
+  let depth = 0;
+  for (let t = c.peek(); t; t = c.peek()) {
+    if (depth === 0 && t.kind === 'word' && t.value === 'FROM') return out;
+    if (t.kind === 'punct' && t.value === '(') depth++;
+    if (t.kind === 'punct' && t.value === ')') depth--;
+    if (t.kind === 'ident' || t.kind === 'word') out.push(t.value.toLowerCase());
+    c.pos++;
   }
+  return undefined;
 }
 
 function alterClause(c: TokenCursor, table: ObjectKey, dialect: 'mysql' | 'sqlite'): Op[] {

@@ -1,4 +1,5 @@
 import { displayName } from '../ops.js';
+import { isRebuildOldCopy } from '../rebuild.js';
 import { safetyRule, type SafetyRule } from './types.js';
 
 export const dropTable: SafetyRule = {
@@ -9,7 +10,7 @@ export const dropTable: SafetyRule = {
     help: 'Remove every use of the table from the code and deploy that first; drop the table in a later migration (keep a backup if the data may be needed).',
   }),
   checkOp(op, state) {
-    if (op.kind !== 'drop-table' || state.isNewTable(op.table)) return undefined;
+    if (op.kind !== 'drop-table' || state.isNewTable(op.table) || isRebuildOldCopy(state, op.table, op.at)) return undefined;
     return `Table ${displayName(op.table)} is dropped: its rows are lost and code still reading it breaks.`;
   },
 };

@@ -1,4 +1,5 @@
 import { displayName } from '../ops.js';
+import { isReplacedAfterRename } from '../rebuild.js';
 import { safetyRule, type SafetyRule } from './types.js';
 
 export const renameTable: SafetyRule = {
@@ -9,7 +10,7 @@ export const renameTable: SafetyRule = {
     help: 'Create the new table (or a view with the new name), migrate the code to it, then drop the old name in a later migration.',
   }),
   checkOp(op, state) {
-    if (op.kind !== 'rename-table' || state.isNewTable(op.table)) return undefined;
+    if (op.kind !== 'rename-table' || state.isNewTable(op.table) || isReplacedAfterRename(state, op.table, op.at)) return undefined;
     return `Table ${displayName(op.table)} is renamed to ${displayName(op.to)}: code still using the old name breaks.`;
   },
 };
