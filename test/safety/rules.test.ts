@@ -292,6 +292,10 @@ describe('MySQL and SQLite (lexical)', () => {
     const f = await lint([{ sql, before }], { dialect: 'sqlite' });
     expect(f.map((x) => `${x.ruleId} ${x.message.split(' of ')[0]}`)).toEqual(['drop-column Column "legacy"']);
   });
+  test('MySQL: a MODIFY restating the type of a column added just before is silent', async () => {
+    const sql = 'ALTER TABLE `group` ADD `position` smallint;\nALTER TABLE `group` MODIFY `position` smallint NOT NULL;\nALTER TABLE `group` MODIFY `position` int NOT NULL;';
+    expect(brief(await lint([sql], { dialect: 'mysql' }))).toEqual(['alter-column-type@3:21']);
+  });
   test('SQLite: a rebuild keeping every column is silent, DROP TABLE of a new table too', async () => {
     const before = { tables: { t: { columns: { id: {}, a: {} } } } };
     const sql = [

@@ -111,8 +111,9 @@ function alterClause(c: TokenCursor, table: ObjectKey, dialect: 'mysql' | 'sqlit
     if (NOT_A_COLUMN.has(c.peek()?.value ?? '') && c.peek()?.kind === 'word') return [];
     c.accept('COLUMN');
     const column = c.name();
-    // Only drop-and-add-column looks at these: NOT NULL / default semantics differ from PostgreSQL.
-    return column === undefined ? [] : [{ kind: 'add-column', table, column, notNull: false, at }];
+    // NOT NULL / default semantics differ from PostgreSQL: only the name and type are used (by
+    // drop-and-add-column, and by alter-column-type for a MODIFY of a column added just before).
+    return column === undefined ? [] : [{ kind: 'add-column', table, column, type: typeText(c), notNull: false, at }];
   }
   if (c.accept('RENAME')) {
     if (c.accept('COLUMN')) {

@@ -10,12 +10,12 @@ export const alterColumnType: SafetyRule = {
   }),
   checkOp(op, state) {
     if (op.kind !== 'alter-column-type' || state.isNewTable(op.table)) return undefined;
-    // An earlier change of the same column in this migration is its type now, not the snapshot's.
+    // A column added or retyped earlier in this migration has that type now, not the snapshot's.
     const earlier = state.migrationOps.filter(
-      (o) => o.kind === 'alter-column-type' && o.table === op.table && o.column === op.column && o.at < op.at,
+      (o) => (o.kind === 'alter-column-type' || o.kind === 'add-column') && o.table === op.table && o.column === op.column && o.at < op.at,
     );
     const last = earlier[earlier.length - 1];
-    const before = last?.kind === 'alter-column-type' ? last.type : state.columnTypeBefore(op.table, op.column);
+    const before = last?.kind === 'alter-column-type' || last?.kind === 'add-column' ? last.type : state.columnTypeBefore(op.table, op.column);
     if (op.collate !== undefined && before !== undefined && sameType(before, op.type)) {
       return `Column "${op.column}" of ${displayName(op.table)} changes collation to "${op.collate}": its indexes are rebuilt under an ACCESS EXCLUSIVE lock.`;
     }
