@@ -41,7 +41,7 @@ describe('PostgreSQL (lint-pg)', () => {
     '0001_unsafe_changes:15:21 drop-column',
     '0001_unsafe_changes:16:21 add-unique-constraint',
   ];
-  const custom = ['0002_rename_and_enum:2:21 rename-column', '0002_rename_and_enum:5:29 enum-value-used-in-same-transaction', '0002_rename_and_enum:4:1 unused-ignore'];
+  const custom = ['0002_rename_and_enum:3:21 rename-column', '0002_rename_and_enum:6:29 enum-value-used-in-same-transaction', '0002_rename_and_enum:5:1 unused-ignore'];
 
   test('the whole history: every unsafe change at its line, the fresh tables silent', async () => {
     expect(await check('lint-pg', 'postgresql')).toEqual([...unsafe, ...custom]);
@@ -95,10 +95,10 @@ test('.drizzle-guard.json: ignored files are not linted and postgresVersion reac
   const head = readMigrationSet(workingTree(cwd, cwd), config);
   const outcome = await safetyCheck.run({ cwd, options: { cwd } as CheckOptions, config, head, hasBase: false });
   expect(outcome.findings!.map((f) => `${f.migration}:${f.line} ${f.ruleId}`)).toEqual([
-    '0002_rename_and_enum:2 rename-column',
-    '0002_rename_and_enum:5 enum-value-used-in-same-transaction',
-    '0002_rename_and_enum:7 add-column-volatile-default',
-    '0002_rename_and_enum:4 unused-ignore',
+    '0002_rename_and_enum:3 rename-column',
+    '0002_rename_and_enum:6 enum-value-used-in-same-transaction',
+    '0002_rename_and_enum:8 add-column-volatile-default',
+    '0002_rename_and_enum:5 unused-ignore',
   ]);
 });
 
