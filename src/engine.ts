@@ -7,6 +7,7 @@ import { checks } from './checks/registry.js';
 import type { BaseInfo, Check, CheckContext, CheckOptions } from './checks/types.js';
 import { ConfigError, discoverConfigs, loadDrizzleConfig, resolveConfig } from './config/drizzle-config.js';
 import { checkCrashed, configError } from './config/errors.js';
+import { applyRuleSettings, loadGuardConfig, type GuardConfig } from './config/guard-config.js';
 import {
   CATEGORIES,
   categoryStatuses,
@@ -34,21 +35,35 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
   const cwd = path.resolve(options.cwd);
   const configReports: ConfigReport[] = [];
   let configFiles: string[];
+  let settings: GuardConfig;
   try {
     if (!fs.statSync(cwd, { throwIfNoEntry: false })?.isDirectory()) throw new ConfigError(`--cwd ${options.cwd} is not a directory`);
     configFiles = discoverConfigs(cwd, options.configs, options) ?? [];
+    settings = readSettings(cwd);
   } catch (e) {
     configReports.push(failedConfig(undefined, e));
     return assemble(configReports, options);
   }
   const repoRoot = gitRoot(cwd);
   for (const file of configFiles.length > 0 ? configFiles : [undefined]) {
-    configReports.push(await checkOneConfig(cwd, repoRoot, file, options));
+    configReports.push(await checkOneConfig(cwd, repoRoot, file, options, settings));
   }
   return assemble(configReports, options);
 }
 
-async function checkOneConfig(cwd: string, repoRoot: string | undefined, file: string | undefined, options: CheckOptions): Promise<ConfigReport> {
+function readSettings(cwd: string): GuardConfig {
+  const settings = loadGuardConfig(cwd);
+  if ('error' in settings) throw new ConfigError(settings.error, settings.file);
+  return settings;
+}
+
+async function checkOneConfig(
+  cwd: string,
+  repoRoot: string | undefined,
+  file: string | undefined,
+  options: CheckOptions,
+  settings: GuardConfig,
+): Promise<ConfigReport> {
   let config: ResolvedConfig;
   let ctx: CheckContext;
   const notes: string[] = [];
@@ -64,7 +79,7 @@ async function checkOneConfig(cwd: string, repoRoot: string | undefined, file: s
     const base = readBaseInfo(cwd, repoRoot, options, head, notes);
     markNew(head, base);
     parseScrutinizedSnapshots(tree, head, Boolean(base));
-    ctx = { cwd, options, config, head, ...(base ? { base } : {}), hasBase: Boolean(base) };
+    ctx = { cwd, options, config, settings, head, ...(base ? { base } : {}), hasBase: Boolean(base) };
   } catch (e) {
     return failedConfig(file, e);
   }
@@ -76,8 +91,9 @@ async function checkOneConfig(cwd: string, repoRoot: string | undefined, file: s
     if (outcome.note) notes.push(outcome.note);
     for (const c of check.categories) ran.set(c, mergeStatus(ran.get(c), outcome.status));
   }
-  const settled = ctx.hasBase ? downgradePreExisting(findings, ctx) : findings;
-  const categories = categoryStatuses(settled, ran, options.failOn);
+  const configured = applyRuleSettings(findings, settings.rules);
+  const settled = ctx.hasBase ? downgradePreExisting(configured, ctx) : configured;
+  const categories = categoryStatuses(settled, ran, options.failOn ?? settings.failOn ?? 'error');
   return {
     ...(file ? { config: file } : {}),
     dialect: ctx.config.dialect,

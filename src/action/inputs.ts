@@ -11,7 +11,8 @@ export interface ActionInputs {
   baseRef?: string;
   token: string;
   comment: CommentMode;
-  failOn: FailOn;
+  /** Undefined when the input is empty: the settings file decides, else "error". */
+  failOn?: FailOn;
   drift: boolean;
   replay: boolean | 'auto';
   databaseUrl?: string;
@@ -31,7 +32,7 @@ export function readInputs(): ActionInputs {
     baseRef: core.getInput('base-ref') || undefined,
     token: core.getInput('github-token'),
     comment: oneOf('comment', ['true', 'false', 'on-failure'], 'true'),
-    failOn: oneOf('fail-on', ['error', 'warning', 'never'], 'error'),
+    failOn: core.getInput('fail-on') === '' ? undefined : oneOf<FailOn>('fail-on', ['error', 'warning', 'never'], 'error'),
     drift: bool('drift', true),
     replay: (() => {
       const v = oneOf('replay', ['true', 'false', 'auto'], 'auto');

@@ -1,6 +1,7 @@
 // The contract between the engine and each check (integrity, safety, drift, replay, pending).
 
 import type { Category, Finding, FailOn } from '../findings.js';
+import type { GuardConfig } from '../config/guard-config.js';
 import type { Dialect, MigrationSet, ResolvedConfig } from '../model/types.js';
 
 export type OutputFormat = 'text' | 'json' | 'markdown' | 'sarif';
@@ -14,7 +15,8 @@ export interface CheckOptions {
   base?: string;
   format: OutputFormat;
   output?: string;
-  failOn: FailOn;
+  /** Undefined: the settings file's failOn, else "error". */
+  failOn?: FailOn;
   drift: boolean;
   lint: boolean;
   /** 'auto': replay when the dialect is postgresql and there are new migrations. */
@@ -55,6 +57,8 @@ export interface CheckContext {
   cwd: string;
   options: CheckOptions;
   config: ResolvedConfig;
+  /** drizzle-guard's own settings (.drizzle-guard.json or package.json#drizzle-guard). */
+  settings: GuardConfig;
   head: MigrationSet;
   /** The base commit's view of the folder, when --base was given. */
   base?: BaseInfo;

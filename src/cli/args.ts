@@ -22,7 +22,8 @@ Options:
                           edits to and deletions of applied migrations are reported.
   --format FORMAT         text (default) | json | markdown | sarif.
   --output FILE           Write the report to FILE instead of stdout (a text summary still goes to stdout).
-  --fail-on LEVEL         error (default) | warning | never: the lowest severity that fails the check.
+  --fail-on LEVEL         error | warning | never: the lowest severity that fails the check
+                          (default: failOn in .drizzle-guard.json, else error).
   --no-drift              Do not compare the TypeScript schema with the snapshots.
   --no-lint               Do not lint the SQL.
   --replay                Replay migrations on an embedded PostgreSQL (PGlite) even with no new migration.
@@ -64,7 +65,7 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv, cwd: string
       ...(v.base !== undefined ? { base: v.base } : {}),
       format: oneOf('--format', v.format ?? 'text', ['text', 'json', 'markdown', 'sarif']) as OutputFormat,
       ...(v.output !== undefined ? { output: v.output } : {}),
-      failOn: oneOf('--fail-on', v['fail-on'] ?? 'error', ['error', 'warning', 'never']) as FailOn,
+      ...(v['fail-on'] !== undefined ? { failOn: oneOf('--fail-on', v['fail-on'], ['error', 'warning', 'never']) as FailOn } : {}),
       drift: !v['no-drift'],
       lint: !v['no-lint'],
       replay: v.replay ? true : v['no-replay'] ? false : 'auto',

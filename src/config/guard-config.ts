@@ -5,7 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FailOn, Finding, Severity } from '../findings.js';
-import { SAFETY_RULE_METAS } from '../checks/safety/rules/index.js';
+import { RULES } from '../rules/catalog.js';
+import { checkCrashed, configError } from './errors.js';
 
 export type RuleSetting = Severity | 'off';
 
@@ -26,43 +27,12 @@ export const CONFIG_FILE = '.drizzle-guard.json';
 export const PACKAGE_KEY = 'drizzle-guard';
 export const DEFAULT_POSTGRES_VERSION = 14;
 
-/** Rule ids of the checks other than safety (integrity, drift, replay, pending): a public contract. */
-const OTHER_RULE_IDS = [
-  'journal-invalid',
-  'journal-entry-missing-file',
-  'file-not-in-journal',
-  'file-unreadable',
-  'journal-idx-sequence',
-  'journal-when-order',
-  'snapshot-missing',
-  'snapshot-invalid',
-  'snapshot-chain-broken',
-  'snapshot-chain-fork',
-  'snapshot-duplicate-id',
-  'statements-without-breakpoint',
-  'migration-modified',
-  'migration-deleted',
-  'schema-drift',
-  'schema-load-failed',
-  'migration-sql-mismatch',
-  'replayed-schema-drift',
-  'replay-failed',
-  'replay-failed-on-existing-rows',
-  'pending-migration',
-  'pending-migration-will-be-skipped',
-  'applied-migration-modified',
-  'applied-migration-unknown',
-];
+// A check that could not run is not a setting: config-error and check-crashed cannot be tuned.
+const KNOWN_IDS: ReadonlySet<string> = new Set(RULES.filter((r) => r !== configError && r !== checkCrashed).map((r) => r.id));
 
-const knownIds = new Set<string>([...OTHER_RULE_IDS, ...SAFETY_RULE_METAS.map((m) => m.id)]);
-
-/** Lets a check declare rule ids the config may name (call at module load). */
-export function registerRuleIds(ids: Iterable<string>): void {
-  for (const id of ids) knownIds.add(id);
-}
-
+/** Rule ids a settings file may name: every rule of the catalog. */
 export function knownRuleIds(): ReadonlySet<string> {
-  return knownIds;
+  return KNOWN_IDS;
 }
 
 const TOP_KEYS = new Set(['$schema', 'rules', 'postgresVersion', 'ignore', 'failOn']);
@@ -107,11 +77,11 @@ export function validateGuardConfig(doc: unknown, where: string): GuardConfig | 
   if (doc.rules !== undefined) {
     if (!isObject(doc.rules)) problems.push('"rules" must be an object of rule id → "off" | "info" | "warning" | "error"');
     else {
-      const unknownRules = Object.keys(doc.rules).filter((id) => !knownIds.has(id));
+      const unknownRules = Object.keys(doc.rules).filter((id) => !KNOWN_IDS.has(id));
       if (unknownRules.length) problems.push(`unknown rule id${unknownRules.length > 1 ? 's' : ''} ${unknownRules.map((k) => `"${k}"`).join(', ')} in "rules"`);
       for (const [id, value] of Object.entries(doc.rules)) {
         if (!SETTINGS.includes(value as RuleSetting)) problems.push(`"rules"."${id}" must be one of ${SETTINGS.map((s) => `"${s}"`).join(', ')}`);
-        else if (knownIds.has(id)) config.rules[id] = value as RuleSetting;
+        else if (KNOWN_IDS.has(id)) config.rules[id] = value as RuleSetting;
       }
     }
   }

@@ -16,7 +16,7 @@ describe('readInputs', () => {
       baseRef: undefined,
       token: '',
       comment: 'true',
-      failOn: 'error',
+      failOn: undefined, // empty: .drizzle-guard.json's failOn, else error (engine)
       drift: true,
       replay: 'auto',
       databaseUrl: undefined,

@@ -2,6 +2,7 @@
 // (drizzle-orm/node-postgres/migrator) from real drizzle-kit output (fixtures/replay-history:
 // 0000_init, 0001_add_bio, 0002_drop_nickname, 0003_backfill, generated in that order so their
 // journal `when` values increase).
+import { defaultGuardConfig } from '../../src/config/guard-config.js';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -64,6 +65,7 @@ async function check(dir: string, url: string, cfg: ResolvedConfig): Promise<Che
     options: { cwd: dir, configs: [], format: 'json', failOn: 'error', drift: false, lint: false, replay: false, replaySeed: false, databaseUrl: url, allowCodeExecution: true },
     config: cfg,
     head,
+    settings: defaultGuardConfig(),
     hasBase: false,
   };
   const outcome = await pendingCheck.run(ctx);

@@ -1,4 +1,5 @@
 // A CheckContext on a generated replay fixture, with chosen migrations marked as new (not at the base).
+import { defaultGuardConfig } from '../../src/config/guard-config.js';
 import * as path from 'node:path';
 import type { CheckContext, CheckOptions } from '../../src/checks/types.js';
 import { readMigrationSet } from '../../src/model/folder.js';
@@ -41,5 +42,5 @@ export function fixtureContext(name: string, spec: FixtureContext = {}): CheckCo
     allowCodeExecution: true,
     ...spec.options,
   };
-  return { cwd, options, config: PG_CONFIG, head, hasBase: spec.fresh !== undefined };
+  return { cwd, options, config: PG_CONFIG, settings: defaultGuardConfig(), head, hasBase: spec.fresh !== undefined };
 }

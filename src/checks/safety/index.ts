@@ -3,7 +3,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isIgnoredPath, loadGuardConfig, DEFAULT_POSTGRES_VERSION } from '../../config/guard-config.js';
+import { isIgnoredPath } from '../../config/guard-config.js';
 import type { Migration } from '../../model/types.js';
 import type { Check, CheckContext, CheckOutcome } from '../types.js';
 import { SafetyLinter, type LintTarget } from './lint.js';
@@ -24,10 +24,7 @@ export const safetyCheck: Check = {
   async run(ctx: CheckContext): Promise<CheckOutcome> {
     const dialect = LINTED[ctx.config.dialect];
     if (!dialect) return { status: 'skipped', reason: `SQL lint does not support the ${ctx.config.dialect} dialect` };
-    // A broken settings file is reported by the engine as a config error; lint with defaults meanwhile.
-    const settings = loadGuardConfig(ctx.cwd);
-    const postgresVersion = 'error' in settings ? DEFAULT_POSTGRES_VERSION : settings.postgresVersion;
-    const ignore = 'error' in settings ? [] : settings.ignore;
+    const { postgresVersion, ignore } = ctx.settings;
 
     const all = ctx.head.migrations;
     // With a base every new PostgreSQL statement is parsed: let the wasm compile while we read.
