@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The corpus suite (npm run test:corpora) needs ../shared/corpora, which a fresh clone does not have.
     exclude: ['test/corpora/**', 'node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -1,12 +1,12 @@
 // touchedTables on real drizzle-kit snapshots (a corpus migration whose SQL says which tables it alters).
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Migration, MigrationSet } from '../../src/model/types.js';
 import { touchedTables } from '../../src/report/touched.js';
+import { CORPORA } from '../helpers/project.js';
 
-// The corpora live beside the project (../shared), never inside it.
-const DIR = fileURLToPath(new URL('../../../shared/corpora/simstudioai__sim/packages/db/migrations', import.meta.url));
+const DIR = path.join(CORPORA, 'simstudioai__sim/packages/db/migrations');
 
 function migration(tag: string, isNew: boolean, snapshot: string): Migration {
   const json = JSON.parse(readFileSync(`${DIR}/meta/${snapshot}`, 'utf8')) as Record<string, unknown>;

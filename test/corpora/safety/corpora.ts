@@ -2,8 +2,8 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { CORPORA } from '../../helpers/project.js';
 
-export const CORPORA = path.resolve(import.meta.dirname, '../../../../shared/corpora');
 export const SIM = path.join(CORPORA, 'simstudioai__sim/packages/db/migrations');
 
 const PG_FOLDERS = [

@@ -2,6 +2,7 @@
 // statement, for the classes both tools cover. Every disagreement must fall into an explained
 // category (docs/squawk-comparison.md); anything else fails the test.
 
+import { defaultGuardConfig } from '../../../src/config/guard-config.js';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -80,7 +81,7 @@ test('squawk and drizzle-guard agree statement by statement, except for explaine
   const cwd = path.dirname(SIM);
   const config = resolveConfig({ dialect: 'postgresql', out: path.basename(SIM) }, {});
   const head = readMigrationSet(workingTree(cwd, cwd), config);
-  const outcome = await safetyCheck.run({ cwd, options: { cwd } as CheckOptions, config, head, hasBase: false });
+  const outcome = await safetyCheck.run({ cwd, options: { cwd } as CheckOptions, config, settings: defaultGuardConfig(), head, hasBase: false });
   const ours = outcome.findings ?? [];
 
   const key = (file: string, line: number) => `${path.basename(file)}:${line}`;
