@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { opsOfAlterTable } from '../../src/checks/safety/alter-table.js';
 import { classifyPostgres } from '../../src/checks/safety/classify.js';
 import { fastAlterOps } from '../../src/checks/safety/fast-alter.js';
-import { lexStatements } from '../../src/checks/safety/lexer.js';
+import { lexStatements } from '../../src/model/sql-lexer.js';
 import { parseSql } from '../../src/checks/safety/parser.js';
 
 async function both(sql: string) {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseSql } from '../../src/checks/safety/parser.js';
-import { lexStatements } from '../../src/checks/safety/lexer.js';
+import { lexStatements } from '../../src/model/sql-lexer.js';
 
 describe('parser', () => {
   test('survives far more than 50 KB of input in one process (the heap-copy workaround)', async () => {

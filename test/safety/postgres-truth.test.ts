@@ -7,7 +7,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { lexStatements } from '../../src/checks/safety/lexer.js';
+import { lexStatements } from '../../src/model/sql-lexer.js';
 import { lint } from './helpers.js';
 
 const FAILING_RULES = new Set(['enum-value-used-in-same-transaction', 'concurrently-in-transaction', 'add-column-required', 'enum-value-removed', 'parse-error']);

@@ -2,7 +2,7 @@
 // (CREATE TABLE/INDEX/TYPE, DROP …, TRUNCATE, ALTER TYPE … ADD VALUE, transaction control) become
 // ops right here; ALTER TABLE is left to the real parser (its sub-commands carry expressions).
 
-import type { Token } from './lexer.js';
+import type { Token } from '../../model/sql-lexer.js';
 import type { ObjectKey, Op } from './ops.js';
 
 export type Classification =

@@ -3,7 +3,7 @@
 // drizzle-kit's SQLite table rebuild (`__new_x`, copy, DROP TABLE x, rename) that drops columns.
 
 import { splitClauses, TokenCursor } from './classify.js';
-import type { Token } from './lexer.js';
+import type { Token } from '../../model/sql-lexer.js';
 import type { ObjectKey, Op } from './ops.js';
 
 const NOT_A_COLUMN = new Set(['INDEX', 'KEY', 'UNIQUE', 'CONSTRAINT', 'PRIMARY', 'FOREIGN', 'FULLTEXT', 'SPATIAL', 'CHECK', 'PARTITION']);

@@ -8,22 +8,14 @@ import type { Migration } from '../../model/types.js';
 import type { Check, CheckContext, CheckOutcome } from '../types.js';
 import { SafetyLinter, type LintTarget } from './lint.js';
 import { preloadParser } from './parser.js';
-import type { LintDialect } from './rules/types.js';
-
-const LINTED: Partial<Record<string, LintDialect>> = {
-  postgresql: 'postgresql',
-  mysql: 'mysql',
-  singlestore: 'mysql',
-  sqlite: 'sqlite',
-  turso: 'sqlite',
-};
+import { lexDialect } from '../../model/sql-lexer.js';
 
 export const safetyCheck: Check = {
   name: 'safety',
   categories: ['safety'],
   async run(ctx: CheckContext): Promise<CheckOutcome> {
-    const dialect = LINTED[ctx.config.dialect];
-    if (!dialect) return { status: 'skipped', reason: `SQL lint does not support the ${ctx.config.dialect} dialect` };
+    if (ctx.config.dialect === 'gel') return { status: 'skipped', reason: 'SQL lint does not support the gel dialect' };
+    const dialect = lexDialect(ctx.config.dialect);
     const { postgresVersion, ignore } = ctx.settings;
 
     const all = ctx.head.migrations;

@@ -9,7 +9,7 @@ import { classifyPostgres } from './classify.js';
 import { createLexicalExtractor } from './dialect-lexical.js';
 import { fastAlterOps } from './fast-alter.js';
 import { jsonEntryWithMember, jsonMember } from './json-member.js';
-import { lexStatements, type Token } from './lexer.js';
+import { lexChunk, type Token } from '../../model/sql-lexer.js';
 import type { ObjectKey, Op } from './ops.js';
 import { parseSql } from './parser.js';
 import { parseError, SAFETY_RULES, unusedIgnore } from './rules/index.js';
@@ -156,7 +156,7 @@ export class SafetyLinter {
     // Tables created so far in this migration (the state itself changes only when rules run).
     const createdHere = new Set<ObjectKey>();
     for (const chunk of migration.statements) {
-      const { statements: lexed, comments } = lexStatements(chunk.text, { dialect });
+      const { statements: lexed, comments } = lexChunk(chunk, dialect);
       for (const comment of comments) {
         const ignore = ignoreOf(comment, chunk.offset);
         if (ignore?.file) fileIgnores.push(ignore);

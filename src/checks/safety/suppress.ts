@@ -2,7 +2,7 @@
 // `-- drizzle-guard-ignore-file rule-id[, …]` anywhere in a file. No rule ids: every rule.
 // An ignore that silences nothing becomes an `unused-ignore` finding.
 
-import type { Comment } from './lexer.js';
+import type { Comment } from '../../model/sql-lexer.js';
 
 export interface Ignore {
   /** File offset of the comment. */

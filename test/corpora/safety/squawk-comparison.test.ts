@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { expect, test } from 'vitest';
 import { safetyCheck } from '../../../src/checks/safety/index.js';
 import { classifyPostgres } from '../../../src/checks/safety/classify.js';
-import { lexStatements } from '../../../src/checks/safety/lexer.js';
+import { lexStatements } from '../../../src/model/sql-lexer.js';
 import type { CheckOptions } from '../../../src/checks/types.js';
 import { resolveConfig } from '../../../src/config/drizzle-config.js';
 import { readMigrationSet } from '../../../src/model/folder.js';

@@ -34,3 +34,14 @@ describe('statements-without-breakpoint', () => {
     expect(await findingsOf(dir, 'integrity')).toEqual([]);
   });
 });
+
+describe('statements-without-breakpoint (trigger bodies)', () => {
+  it('does not split a SQLite trigger body, CASE … END included', async () => {
+    const dir = copyFixture('sqlite-clean');
+    fs.appendFileSync(
+      path.join(dir, 'drizzle/0001_add_done.sql'),
+      "--> statement-breakpoint\nCREATE TRIGGER `tasks_done` AFTER UPDATE ON `tasks` BEGIN\n  UPDATE `tasks` SET `title` = CASE WHEN NEW.`done` THEN 'x' ELSE `title` END;\n  SELECT 1;\nEND;",
+    );
+    expect(await findingsOf(dir, 'integrity')).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import { findingOf, type Finding } from '../../../findings.js';
 import { SourceText } from '../../../model/source.js';
-import { statementStarts } from '../../../model/sql-lexer.js';
+import { lexChunk, lexDialect } from '../../../model/sql-lexer.js';
 import type { IntegrityRule } from '../rule.js';
 
 export const statementsWithoutBreakpoint: IntegrityRule = {
@@ -13,6 +13,7 @@ export const statementsWithoutBreakpoint: IntegrityRule = {
   },
   check(ctx) {
     const { dialect } = ctx.config;
+    const lexical = lexDialect(dialect);
     // PostgreSQL over node-postgres runs multi-statement chunks; every MySQL and SQLite driver fails on them.
     const severity = dialect === 'postgresql' ? undefined : 'error';
     const findings: Finding[] = [];
@@ -20,13 +21,13 @@ export const statementsWithoutBreakpoint: IntegrityRule = {
       if (m.sql === undefined) continue;
       let source: SourceText | undefined;
       for (const st of m.statements) {
-        const starts = statementStarts(st.text, dialect);
-        if (starts.length < 2) continue;
+        const { statements } = lexChunk(st, lexical);
+        if (statements.length < 2) continue;
         source ??= new SourceText(m.sql);
-        const second = source.positionAt(st.offset + starts[1]!);
+        const second = source.positionAt(st.offset + statements[1]!.start);
         findings.push(
           findingOf(this.meta, {
-            message: `${starts.length} statements in one chunk without a breakpoint between them`,
+            message: `${statements.length} statements in one chunk without a breakpoint between them`,
             severity,
             file: m.file,
             ...second,

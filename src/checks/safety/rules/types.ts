@@ -2,10 +2,10 @@
 // schema/transaction state just before it.
 
 import type { RuleMeta } from '../../../findings.js';
-import type { Token } from '../lexer.js';
+import type { LexDialect, Token } from '../../../model/sql-lexer.js';
 import type { ObjectKey, Op } from '../ops.js';
 
-export type LintDialect = 'postgresql' | 'mysql' | 'sqlite';
+export type LintDialect = LexDialect;
 
 export interface LintState {
   readonly dialect: LintDialect;
