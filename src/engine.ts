@@ -78,7 +78,7 @@ async function checkOneConfig(
     const head = readMigrationSet(tree, config);
     const base = readBaseInfo(cwd, repoRoot, options, head, notes);
     markNew(head, base);
-    parseScrutinizedSnapshots(tree, head, Boolean(base));
+    parseScrutinizedSnapshots(tree, head, Boolean(base), options.format === 'markdown');
     ctx = { cwd, options, config, settings, head, ...(base ? { base } : {}), hasBase: Boolean(base) };
   } catch (e) {
     return failedConfig(file, e);
@@ -103,7 +103,8 @@ async function checkOneConfig(
     findings: settled,
     migrations: ctx.head.migrations.map((m) => ({ tag: m.tag, file: m.file, new: m.isNew, statements: m.statements.length })),
     notes,
-    ...(ctx.hasBase ? { touchedTables: touchedTables(ctx.head) } : {}),
+    // The ER diagram is drawn only in markdown (PR comment, job summary).
+    ...(ctx.hasBase && options.format === 'markdown' ? { touchedTables: touchedTables(ctx.head) } : {}),
   };
 }
 
@@ -159,13 +160,13 @@ function markNew(head: MigrationSet, base: BaseInfo | undefined): void {
 }
 
 /**
- * Snapshots of new migrations, and the last one before them (the ER diagram compares the two), are parsed
- * whole; the rest only by their header (see readSnapshotHeader).
+ * Snapshots of new migrations, and for the ER diagram the last one before them (it compares the two), are
+ * parsed whole; the rest only by their header (see readSnapshotHeader).
  */
-function parseScrutinizedSnapshots(tree: FileTree, head: MigrationSet, hasBase: boolean): void {
+function parseScrutinizedSnapshots(tree: FileTree, head: MigrationSet, hasBase: boolean, forDiagram: boolean): void {
   if (!hasBase) return;
   const firstNew = head.migrations.findIndex((m) => m.isNew);
-  const lastApplied = head.migrations.slice(0, firstNew < 0 ? 0 : firstNew).findLast((m) => m.snapshot);
+  const lastApplied = forDiagram ? head.migrations.slice(0, firstNew < 0 ? 0 : firstNew).findLast((m) => m.snapshot) : undefined;
   for (const m of head.migrations) {
     if ((!m.isNew && m !== lastApplied) || !m.snapshot || m.snapshot.json) continue;
     const full = loadSnapshotDocument(tree, m.snapshot.file);

@@ -9,6 +9,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SIM = path.resolve(ROOT, '../shared/corpora/simstudioai__sim/packages/db/migrations');
@@ -60,7 +63,8 @@ function prRepository() {
 export async function benchLint({ runs = 11, cli = path.join(ROOT, 'dist/cli/index.js'), log = console.log } = {}) {
   if (!fs.existsSync(cli)) throw new Error(`${cli} not found: run \`npm run bundle\` first`);
   if (!fs.existsSync(SIM)) throw new Error(`${SIM} not found: the corpora must sit beside the project (../shared/corpora)`);
-  const squawk = path.join(ROOT, 'node_modules/.bin/squawk');
+  // squawk's own binary: node_modules/.bin/squawk is a Node wrapper that would charge squawk a Node start-up.
+  const squawk = path.join(path.dirname(require.resolve(`@squawk-cli/${process.platform}-${process.arch}/package.json`)), 'bin/squawk');
   const files = fs.readdirSync(SIM).filter((f) => f.endsWith('.sql')).sort().map((f) => path.join(SIM, f));
   const ours = ['check', '--out', SIM, '--dialect', 'postgresql', '--no-drift', '--no-replay', '--format', 'json'];
 

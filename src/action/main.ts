@@ -97,7 +97,8 @@ async function checkOptions(
   const options: CheckOptions = {
     cwd,
     configs: inputs.configs,
-    format: 'json',
+    // The PR comment and job summary are markdown (with the ER diagram); the JSON report is written too.
+    format: 'markdown',
     failOn: inputs.failOn,
     drift: inputs.drift,
     lint: true,

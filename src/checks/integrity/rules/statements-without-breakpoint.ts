@@ -17,8 +17,10 @@ export const statementsWithoutBreakpoint: IntegrityRule = {
     // PostgreSQL over node-postgres runs multi-statement chunks; every MySQL and SQLite driver fails on them.
     const severity = dialect === 'postgresql' ? undefined : 'error';
     const findings: Finding[] = [];
+    // With a base, only what the change adds or edits: older files were checked when they were new.
+    const changed = (m: (typeof ctx.head.migrations)[number]) => !ctx.base || m.isNew || ctx.base.modified.has(m.file);
     for (const m of ctx.head.migrations) {
-      if (m.sql === undefined) continue;
+      if (m.sql === undefined || !changed(m)) continue;
       let source: SourceText | undefined;
       for (const st of m.statements) {
         const { statements } = lexChunk(st, lexical);
