@@ -7,7 +7,9 @@ import { ROOT } from '../helpers/project.js';
 
 export async function useCompiledWorker(): Promise<() => void> {
   const { build } = await import('esbuild');
-  const dir = fs.mkdtempSync(path.join(ROOT, 'node_modules/.cache', 'drift-worker-'));
+  const cache = path.join(ROOT, 'node_modules/.cache'); // absent after a fresh npm ci
+  fs.mkdirSync(cache, { recursive: true });
+  const dir = fs.mkdtempSync(path.join(cache, 'drift-worker-'));
   const outfile = path.join(dir, 'drift-worker.mjs');
   await build({ entryPoints: [path.join(ROOT, 'src/drift-worker.ts')], outfile, bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', logLevel: 'silent' });
   process.env.DRIZZLE_GUARD_DRIFT_WORKER = outfile;
