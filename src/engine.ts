@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checks } from './checks/registry.js';
-import type { BaseInfo, Check, CheckContext, CheckOptions } from './checks/types.js';
+import type { BaseInfo, ChangedFile, Check, CheckContext, CheckOptions } from './checks/types.js';
 import { ConfigError, discoverConfigs, loadDrizzleConfig, resolveConfig } from './config/drizzle-config.js';
 import { checkCrashed, configError } from './config/errors.js';
 import { applyRuleSettings, loadGuardConfig, type GuardConfig } from './config/guard-config.js';
@@ -75,8 +75,11 @@ async function checkOneConfig(
     if (tree.list(config.out) === undefined) {
       throw new ConfigError(`migrations folder not found: ${path.join(cwd, config.out)} (out = ${JSON.stringify(config.out)}${file ? ` in ${file}` : ''})`, file);
     }
+    for (const check of checks) if (!DISABLED_BY[check.name]?.(options)) check.warmUp?.(config, options);
+    // git reads the base while the working tree is read.
+    const baseFromGit = options.base && !options.changedFiles ? readBase(gitRepo(repoRoot, cwd, options.base), cwd, options.base, config.out) : undefined;
     const head = readMigrationSet(tree, config);
-    const base = readBaseInfo(cwd, repoRoot, options, head, notes);
+    const base = options.changedFiles && options.base ? baseFromApi(options.base, head, options.changedFiles, notes) : await baseFromGit;
     markNew(head, base);
     parseScrutinizedSnapshots(tree, head, Boolean(base), options.format === 'markdown');
     ctx = { cwd, options, config, settings, head, ...(base ? { base } : {}), hasBase: Boolean(base) };
@@ -144,14 +147,14 @@ function mergeStatus(a: CategoryStatus | undefined, b: CategoryStatus): Category
   return a === undefined || rank[b] > rank[a] ? b : a;
 }
 
-function readBaseInfo(cwd: string, repoRoot: string | undefined, options: CheckOptions, head: MigrationSet, notes: string[]): BaseInfo | undefined {
-  if (!options.base) return undefined;
-  if (options.changedFiles) {
-    notes.push(`base ${options.base} is not in the clone: new and changed migrations come from the pull request's file list`);
-    return baseFromChangedFiles(options.base, head, options.changedFiles);
-  }
-  if (!repoRoot) throw new ConfigError(`--base ${options.base} needs a git repository, and ${cwd} is not inside one`);
-  return readBase(repoRoot, cwd, options.base, head);
+function gitRepo(repoRoot: string | undefined, cwd: string, ref: string): string {
+  if (!repoRoot) throw new ConfigError(`--base ${ref} needs a git repository, and ${cwd} is not inside one`);
+  return repoRoot;
+}
+
+function baseFromApi(ref: string, head: MigrationSet, changed: ChangedFile[], notes: string[]): BaseInfo {
+  notes.push(`base ${ref} is not in the clone: new and changed migrations come from the pull request's file list`);
+  return baseFromChangedFiles(ref, head, changed);
 }
 
 function markNew(head: MigrationSet, base: BaseInfo | undefined): void {

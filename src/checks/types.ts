@@ -75,4 +75,6 @@ export interface Check {
   /** Categories this check decides. A category passes when a check covering it ran without failing findings. */
   categories: Category[];
   run(ctx: CheckContext): Promise<CheckOutcome> | CheckOutcome;
+  /** Starts slow loading (a wasm compile, say) before the engine reads the folder, so the two overlap. */
+  warmUp?(config: ResolvedConfig, options: CheckOptions): void;
 }

@@ -1,8 +1,9 @@
 // The base commit's view of the migration folder, from git (or from the GitHub API's file list).
 
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 import type { BaseInfo, ChangedFile } from '../checks/types.js';
 import { ConfigError } from '../config/drizzle-config.js';
 import { parseJournalText } from './folder.js';
@@ -17,13 +18,16 @@ export function gitRoot(cwd: string): string | undefined {
   }
 }
 
+const execGit = promisify(execFile);
+
+async function git(repoRoot: string, args: string[]): Promise<string> {
+  return (await execGit('git', args, { cwd: repoRoot, maxBuffer: 1 << 28 })).stdout;
+}
+
 /** Resolves `ref` to a commit; a missing commit (shallow clone) is a configuration error naming the fix. */
-export function resolveCommit(repoRoot: string | undefined, ref: string): string {
-  if (!repoRoot) throw new ConfigError(`--base ${ref} needs a git repository, and the checked folder is not inside one`);
+async function resolveCommit(repoRoot: string, ref: string): Promise<string> {
   try {
-    return execFileSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'ignore'] })
-      .toString()
-      .trim();
+    return (await git(repoRoot, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).trim();
   } catch {
     throw new ConfigError(
       `base ${ref} is not in this clone (a shallow checkout?). Fetch it first: git fetch --depth=1 origin ${ref}` +
@@ -32,32 +36,29 @@ export function resolveCommit(repoRoot: string | undefined, ref: string): string
   }
 }
 
-/** Reads the base: which migration files existed there, which changed since, and its journal. */
-export function readBase(repoRoot: string, cwd: string, ref: string, head: MigrationSet): BaseInfo {
-  const commit = resolveCommit(repoRoot, ref);
+/**
+ * Reads the base: which files under `out` existed there, which changed since, and its journal. Asynchronous
+ * so that the git processes run while the engine reads the working tree.
+ */
+export async function readBase(repoRoot: string, cwd: string, ref: string, out: string): Promise<BaseInfo> {
+  const commit = await resolveCommit(repoRoot, ref);
   const prefix = path.relative(repoRoot, cwd).split(path.sep).join('/');
   const toRepo = (p: string) => path.posix.normalize(path.posix.join(prefix || '.', p));
   const fromRepo = (p: string) => path.posix.relative(prefix || '.', p);
-  const outInRepo = toRepo(head.out);
-  const git = (args: string[]) => execFileSync('git', args, { cwd: repoRoot, maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
-  const files = new Set(
-    git(['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit, '--', outInRepo])
-      .split('\0')
-      .filter(Boolean)
-      .map(fromRepo),
-  );
-  // Compares the base commit with the working tree, so uncommitted edits count as changes too.
-  const changed = git(['diff', '--no-renames', '--name-only', '-z', commit, '--', outInRepo]).split('\0').filter(Boolean).map(fromRepo);
+  const names = (text: string) => text.split('\0').filter(Boolean).map(fromRepo);
+  const journalPath = `${out}/meta/_journal.json`;
+  const [listing, diff, journalText] = await Promise.all([
+    git(repoRoot, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit, '--', toRepo(out)]),
+    // Compares the base commit with the working tree, so uncommitted edits count as changes too.
+    git(repoRoot, ['diff', '--no-renames', '--name-only', '-z', commit, '--', toRepo(out)]),
+    git(repoRoot, ['show', `${commit}:${toRepo(journalPath)}`]).catch(() => undefined),
+  ]);
+  const files = new Set(names(listing));
   const exists = (f: string) => fs.existsSync(path.join(cwd, f));
-  const modified = new Set(changed.filter((f) => files.has(f) && exists(f)));
+  const modified = new Set(names(diff).filter((f) => files.has(f) && exists(f)));
   const deleted = [...files].filter((f) => !exists(f));
-  const journalPath = `${head.out}/meta/_journal.json`;
-  let journal: BaseInfo['journal'];
-  if (files.has(journalPath)) {
-    const parsed = parseJournalText(journalPath, git(['show', `${commit}:${toRepo(journalPath)}`]));
-    if ('journal' in parsed) journal = parsed.journal;
-  }
-  return { ref, commit, files, modified, deleted, ...(journal ? { journal } : {}) };
+  const parsed = journalText === undefined ? undefined : parseJournalText(journalPath, journalText);
+  return { ref, commit, files, modified, deleted, ...(parsed && 'journal' in parsed ? { journal: parsed.journal } : {}) };
 }
 
 /** The base as far as the GitHub API's list of changed files tells it (no base commit in the clone). */

@@ -13,14 +13,16 @@ import { lexDialect } from '../../model/sql-lexer.js';
 export const safetyCheck: Check = {
   name: 'safety',
   categories: ['safety'],
+  // With a base every new PostgreSQL statement is parsed: let the wasm compile while the folder is read.
+  warmUp(config, options) {
+    if (options.base && config.dialect === 'postgresql') preloadParser();
+  },
   async run(ctx: CheckContext): Promise<CheckOutcome> {
     if (ctx.config.dialect === 'gel') return { status: 'skipped', reason: 'SQL lint does not support the gel dialect' };
     const dialect = lexDialect(ctx.config.dialect);
     const { postgresVersion, ignore } = ctx.settings;
 
     const all = ctx.head.migrations;
-    // With a base every new PostgreSQL statement is parsed: let the wasm compile while we read.
-    if (ctx.hasBase && dialect === 'postgresql' && all.some((m) => m.isNew)) preloadParser();
     const targets: LintTarget[] = [];
     all.forEach((migration, i) => {
       if (ctx.hasBase && !migration.isNew) return;
