@@ -270,6 +270,30 @@ describe('the action bundle on a pull request', () => {
     expect(run.code).toBe(report.exitCode);
   }, 120_000);
 
+  it('keeps one sticky comment per config, editing each on the next push', async () => {
+    // The PR adds a second config (SQLite, real drizzle-kit output from fixtures/sqlite-clean).
+    const origin = path.join(tmp, 'origin');
+    cpSync(path.join(ROOT, 'fixtures/sqlite-clean/drizzle'), path.join(origin, WD, 'sqlite'), { recursive: true });
+    writeFileSync(path.join(origin, WD, 'sqlite.config.json'), JSON.stringify({ dialect: 'sqlite', out: 'sqlite' }));
+    git(origin, 'add', '.');
+    git(origin, 'commit', '-q', '-m', 'sqlite config');
+    headSha = git(origin, 'rev-parse', 'HEAD');
+    const before = ownComments().map((c) => c.id);
+    expect(before).toHaveLength(1);
+    const inputs = { config: 'drizzle.config.ts\nsqlite.config.json' };
+    await runAction('two-configs', { inputs });
+    const markers = ownComments().map((c) => [c.id, c.body.split('\n')[0]]);
+    expect(markers).toEqual([
+      [before[0], `<!-- drizzle-guard:${WD}/drizzle.config.ts -->`],
+      [expect.any(Number), `<!-- drizzle-guard:${WD}/sqlite.config.json -->`],
+    ]);
+    writeFileSync(path.join(origin, 'README.md'), 'third push\n');
+    git(origin, 'commit', '-q', '-am', 'third push');
+    headSha = git(origin, 'rev-parse', 'HEAD');
+    await runAction('two-configs-again', { inputs });
+    expect(ownComments().map((c) => c.id)).toEqual(markers.map(([id]) => id));
+  }, 120_000);
+
   it('keeps the comment under 65,536 characters with the marker, and the job summary complete', async () => {
     // A bad merge left 400 copies of a migration outside the journal: one finding each.
     const origin = path.join(tmp, 'origin');
