@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { replayCheck } from '../../src/checks/replay/index.js';
 import type { CheckOutcome } from '../../src/checks/types.js';
+import { splitStatements } from '../../src/model/folder.js';
 import { fixtureContext, type FixtureContext } from './context.js';
 
 async function run(name: string, spec: FixtureContext = {}): Promise<CheckOutcome & { status: 'ran' }> {
@@ -36,6 +37,17 @@ describe('replay', () => {
       });
       expect(findings[0]!.message).toContain('ERROR 42703: column "nickname" does not exist');
     }
+  });
+
+  it('reports a syntax error in the first chunk of the pending batch (nothing of that query runs, not even its savepoint)', async () => {
+    const ctx = fixtureContext('replay-history', { only: ['0000', '0001'], fresh: ['0001'] });
+    const pending = ctx.head.migrations[1]!;
+    pending.sql = 'ALTER TABLE "users" ADD COLUMN;';
+    pending.statements = splitStatements(pending.sql);
+    const outcome = await replayCheck.run(ctx);
+    expect(outcome.status).toBe('ran');
+    expect(outcome.findings).toEqual([expect.objectContaining({ ruleId: 'replay-failed', severity: 'error', migration: pending.tag, line: 1 })]);
+    expect(outcome.findings![0]!.message).toContain('ERROR 42601: syntax error');
   });
 
   it('reports history at the base that no longer replays as info, not as an error of the change', async () => {

@@ -120,16 +120,22 @@ class ChunkRunner {
       return undefined;
     } catch (e) {
       const error = pgErrorOf(e);
-      if (inTransaction && this.db.isInTransaction()) {
-        await this.db.exec('rollback to savepoint drizzle_guard_chunk');
-        this.savepointOpen = true;
-      } else {
-        this.savepointOpen = false;
-      }
+      // A syntax error rejects the whole query string, savepoint included: in the first chunk of a
+      // transaction there is then none to return to (and a syntax error is never tolerated anyway).
+      this.savepointOpen = inTransaction && this.db.isInTransaction() && (await this.rollbackToSavepoint());
       if (error.position === undefined) return error;
       const { position, ...rest } = error;
       const inChunk = position - prefix.length;
       return inChunk >= 1 ? { ...rest, position: inChunk } : rest;
+    }
+  }
+
+  private async rollbackToSavepoint(): Promise<boolean> {
+    try {
+      await this.db.exec('rollback to savepoint drizzle_guard_chunk');
+      return true;
+    } catch {
+      return false;
     }
   }
 }
