@@ -351,3 +351,16 @@ describe('through the CLI', () => {
     expect(broken.stdout + broken.stderr).toContain('schema exploded');
   });
 });
+
+describe('older snapshot versions', () => {
+  it('upgrades a drizzle-kit 0.20 history (pg snapshot v5, dialect "pg") before comparing: in sync, then a column added', async () => {
+    const dir = project('drift-pg-v5');
+    const inSync = await drift(dir);
+    expect(inSync.config).toEqual([]);
+    expect(inSync.drift).toEqual([]);
+    edit(path.join(dir, 'schema.ts'), "owner: integer('owner'),", "owner: integer('owner'),\n  note: text('note'),");
+    const { drift: found } = await drift(dir);
+    // Only the new column: the upgraded v5 snapshot already holds the enum, the table and its other columns.
+    expect(found.map((f) => f.sql)).toEqual(['ALTER TABLE "tasks" ADD COLUMN "note" text;']);
+  });
+});
