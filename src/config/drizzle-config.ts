@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isObject } from '../model/json.js';
 import { DIALECTS, type Casing, type Dialect, type ResolvedConfig } from '../model/types.js';
 
 export const CONFIG_NAMES = ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs', 'json'].map((ext) => `drizzle.config.${ext}`);
@@ -138,8 +139,4 @@ function drizzleKitShim(): string {
 
 function firstLine(s: string): string {
   return s.split('\n')[0]!.slice(0, 500);
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

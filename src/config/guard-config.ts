@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FailOn, Finding, Severity } from '../findings.js';
+import { isObject } from '../model/json.js';
 import { RULES } from '../rules/catalog.js';
 import { checkCrashed, configError } from './errors.js';
 
@@ -140,8 +141,4 @@ function readJson(file: string): { value: unknown } | { error: string } {
   } catch (e) {
     return { error: e instanceof SyntaxError ? `invalid JSON: ${e.message}` : `cannot be read: ${(e as Error).message}` };
   }
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

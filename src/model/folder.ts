@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { SourceText } from './source.js';
+import { isObject } from './json.js';
 import type { FileTree } from './tree.js';
 import type { Journal, JournalEntry, JsonError, Migration, MigrationSet, ResolvedConfig, SnapshotInfo, Statement } from './types.js';
 
@@ -270,10 +271,6 @@ function outsideLinks(entries: { name: string; outside?: true }[], dir: string):
   return entries
     .filter((e) => e.outside)
     .map((e) => ({ file: joinPath(dir, e.name), reason: 'symlink leading outside the repository (not followed)' }));
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 export function joinPath(...parts: string[]): string {

@@ -53,6 +53,13 @@ export function utf16OffsetOfUtf8(text: string, byteOffset: number): number {
   return i;
 }
 
+/** UTF-16 offset in `text` after its first `codePoints` code points (libpg_query and PostgreSQL count those). */
+export function utf16OffsetOfCodePoint(text: string, codePoints: number): number {
+  let i = 0;
+  for (let n = 0; n < codePoints && i < text.length; n++) i += (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+  return i;
+}
+
 function codePointCount(text: string, from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) {

@@ -2,7 +2,8 @@
 // migrator would, and reports the statement PostgreSQL rejects, at its line, with PostgreSQL's own words.
 
 import { findingOf, type Finding, type RuleMeta } from '../../findings.js';
-import { SourceText } from '../../model/source.js';
+import { SourceText, utf16OffsetOfCodePoint } from '../../model/source.js';
+import { lexChunk } from '../../model/sql-lexer.js';
 import type { Migration } from '../../model/types.js';
 import type { Check, CheckContext, CheckOutcome } from '../types.js';
 import { loadSnapshotDocument } from '../../model/folder.js';
@@ -237,25 +238,12 @@ function locate(ref: StatementRef, position?: number): Pick<Finding, 'file' | 'l
   const source = new SourceText(migration.sql);
   if (position === undefined) {
     // The statement itself, not the comment drizzle-kit puts at the top of a custom migration.
-    const start = source.positionAt(statement.offset + codeStart(statement.text));
+    const start = source.positionAt(statement.offset + (lexChunk(statement, 'postgresql').statements[0]?.start ?? 0));
     return { ...base, line: start.line, column: start.column, endLine: statement.span.end.line, endColumn: statement.span.end.column };
   }
   // PostgreSQL's error position counts characters (code points) from 1 in the chunk sent.
-  const at = source.positionAt(statement.offset + utf16Index(statement.text, position - 1));
+  const at = source.positionAt(statement.offset + utf16OffsetOfCodePoint(statement.text, position - 1));
   return { ...base, line: at.line, column: at.column };
-}
-
-/** Offset of the first character that is neither white space nor part of a comment. */
-function codeStart(text: string): number {
-  const skip = /^(?:\s+|--[^\n]*|\/\*[\s\S]*?\*\/)*/.exec(text);
-  const at = skip ? skip[0].length : 0;
-  return at < text.length ? at : 0;
-}
-
-function utf16Index(text: string, codePoints: number): number {
-  let i = 0;
-  for (let n = 0; n < codePoints && i < text.length; n++) i += text.codePointAt(i)! > 0xffff ? 2 : 1;
-  return i;
 }
 
 function notesOf(result: ReplayResult): string[] {

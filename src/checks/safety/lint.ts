@@ -2,7 +2,7 @@
 // rules, judged against the schema and transaction state built from the statements before.
 
 import { findingOf, type Finding } from '../../findings.js';
-import { SourceText, utf16OffsetOfUtf8 } from '../../model/source.js';
+import { SourceText, utf16OffsetOfCodePoint, utf16OffsetOfUtf8 } from '../../model/source.js';
 import type { Migration } from '../../model/types.js';
 import { opsOfAlterTable } from './alter-table.js';
 import { classifyPostgres } from './classify.js';
@@ -262,12 +262,6 @@ export class SafetyLinter {
         break;
     }
   }
-}
-
-function utf16OffsetOfCodePoint(text: string, codePoints: number): number {
-  let i = 0;
-  for (let n = 0; n < codePoints && i < text.length; n++) i += (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
-  return i;
 }
 
 function isAscii(text: string): boolean {
