@@ -25,12 +25,6 @@ import { touchedTables } from './report/touched.js';
 import type { ConfigReport, Report } from './report/types.js';
 import { VERSION } from './version.js';
 
-/** Categories whose check is disabled by a flag: the check is not run and the category is reported skipped. */
-const DISABLED_BY: Record<string, (o: CheckOptions) => string | undefined> = {
-  drift: (o) => (o.drift ? undefined : 'drift disabled (--no-drift)'),
-  safety: (o) => (o.lint ? undefined : 'SQL lint disabled (--no-lint)'),
-};
-
 export async function runCheck(options: CheckOptions): Promise<Report> {
   const cwd = path.resolve(options.cwd);
   const configReports: ConfigReport[] = [];
@@ -75,7 +69,7 @@ async function checkOneConfig(
     if (tree.list(config.out) === undefined) {
       throw new ConfigError(`migrations folder not found: ${path.join(cwd, config.out)} (out = ${JSON.stringify(config.out)}${file ? ` in ${file}` : ''})`, file);
     }
-    for (const check of checks) if (!DISABLED_BY[check.name]?.(options)) check.warmUp?.(config, options);
+    for (const check of checks) check.warmUp?.(config, options);
     // git reads the base while the working tree is read.
     const baseFromGit = options.base && !options.changedFiles ? readBase(gitRepo(repoRoot, cwd, options.base), cwd, options.base, config.out) : undefined;
     const head = readMigrationSet(tree, config);
@@ -128,8 +122,6 @@ async function resolveOneConfig(cwd: string, file: string | undefined, options: 
 }
 
 async function runOne(check: Check, ctx: CheckContext): Promise<{ findings: Finding[]; status: CategoryStatus; note?: string }> {
-  const disabled = DISABLED_BY[check.name]?.(ctx.options);
-  if (disabled) return { findings: [], status: 'skipped', note: disabled };
   try {
     const outcome = await check.run(ctx);
     if (outcome.status === 'ran') return { findings: outcome.findings, status: 'pass', ...(outcome.notes?.length ? { note: outcome.notes.join('; ') } : {}) };

@@ -54,7 +54,7 @@ describe('PostgreSQL (lint-pg)', () => {
     const cwd = path.join(root, 'fixtures', 'lint-pg');
     const config = resolveConfig({ dialect: 'postgresql', out: 'drizzle' }, {});
     const head = readMigrationSet(workingTree(cwd, root), config);
-    const outcome = await safetyCheck.run({ cwd, options: { cwd } as CheckOptions, config, settings: defaultGuardConfig(), head, hasBase: false });
+    const outcome = await safetyCheck.run({ cwd, options: { cwd, lint: true } as CheckOptions, config, settings: defaultGuardConfig(), head, hasBase: false });
     const messages = outcome.findings!.map((f) => f.message);
     expect(messages).toContain('Column "email" of "users" changes type from varchar(255) to varchar(100): this rewrites the table under an ACCESS EXCLUSIVE lock; the new length is shorter: longer values make it fail; there is no USING clause: it fails unless the old type casts implicitly to the new one.');
     expect(messages.some((m) => m.includes("without 'guest'"))).toBe(true);
@@ -94,7 +94,7 @@ test('.drizzle-guard.json: ignored files are not linted and postgresVersion reac
   fs.writeFileSync(path.join(cwd, '.drizzle-guard.json'), JSON.stringify({ postgresVersion: 10, ignore: ['drizzle/0001_*.sql'] }));
   const config = resolveConfig({ dialect: 'postgresql', out: 'drizzle' }, {});
   const head = readMigrationSet(workingTree(cwd, cwd), config);
-  const outcome = await safetyCheck.run({ cwd, options: { cwd } as CheckOptions, config, settings: loadGuardConfig(cwd) as GuardConfig, head, hasBase: false });
+  const outcome = await safetyCheck.run({ cwd, options: { cwd, lint: true } as CheckOptions, config, settings: loadGuardConfig(cwd) as GuardConfig, head, hasBase: false });
   expect(outcome.findings!.map((f) => `${f.migration}:${f.line} ${f.ruleId}`)).toEqual([
     '0002_rename_and_enum:3 rename-column',
     '0002_rename_and_enum:6 enum-value-used-in-same-transaction',

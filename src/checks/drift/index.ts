@@ -28,6 +28,7 @@ export const driftCheck: Check = {
 
 async function checkDrift(ctx: CheckContext): Promise<CheckOutcome> {
   const { config } = ctx;
+  if (!ctx.options.drift) return skipped('drift is off (--no-drift)');
   if (!ctx.options.allowCodeExecution) {
     return skipped("the schema is the pull request's own code, and running untrusted code is not allowed here (pull_request_target from a fork)");
   }

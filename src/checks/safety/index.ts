@@ -15,9 +15,10 @@ export const safetyCheck: Check = {
   categories: ['safety'],
   // With a base every new PostgreSQL statement is parsed: let the wasm compile while the folder is read.
   warmUp(config, options) {
-    if (options.base && config.dialect === 'postgresql') preloadParser();
+    if (options.lint && options.base && config.dialect === 'postgresql') preloadParser();
   },
   async run(ctx: CheckContext): Promise<CheckOutcome> {
+    if (!ctx.options.lint) return { status: 'skipped', reason: 'SQL lint is off (--no-lint)' };
     if (ctx.config.dialect === 'gel') return { status: 'skipped', reason: 'SQL lint does not support the gel dialect' };
     const dialect = lexDialect(ctx.config.dialect);
     const { postgresVersion, ignore } = ctx.settings;

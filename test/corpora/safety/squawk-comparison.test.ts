@@ -81,7 +81,7 @@ test('squawk and drizzle-guard agree statement by statement, except for explaine
   const cwd = path.dirname(SIM);
   const config = resolveConfig({ dialect: 'postgresql', out: path.basename(SIM) }, {});
   const head = readMigrationSet(workingTree(cwd, cwd), config);
-  const outcome = await safetyCheck.run({ cwd, options: { cwd } as CheckOptions, config, settings: defaultGuardConfig(), head, hasBase: false });
+  const outcome = await safetyCheck.run({ cwd, options: { cwd, lint: true } as CheckOptions, config, settings: defaultGuardConfig(), head, hasBase: false });
   const ours = outcome.findings ?? [];
 
   const key = (file: string, line: number) => `${path.basename(file)}:${line}`;
