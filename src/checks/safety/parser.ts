@@ -40,22 +40,28 @@ const HEAP = 0; // ALLOC_NORMAL: malloc (the module does not export _malloc itse
 
 function loadModule(): Promise<PgQueryModule> {
   modulePromise ??= import('pg-query-emscripten/pg_query_wasm.js').then(async (m) => {
-    // V8 would also compile the 2 MB module with its optimizing tier in background threads, and
-    // the process waits for them at exit: ~300 ms measured for a one-migration check. The baseline
-    // tier alone parses our statements as fast. The flag is read when compilation starts and is
-    // restored at once, so wasm compiled later in the process (PGlite) is not affected.
-    v8.setFlagsFromString('--liftoff-only');
+    // One call of libpg_query's giant bison parser exhausts V8's tier-up budget, and V8 then compiles
+    // it with TurboFan on a background thread: on Node 24 (V8 13) that takes ~600 MB and 2.5 s of CPU,
+    // and the process waits for it at exit, for a check that parsed one statement. The baseline tier
+    // (Liftoff) parses our statements fast enough. V8 13 compiles wasm functions lazily, on first call,
+    // so toggling --liftoff-only around instantiation (what Node 20 honoured) no longer reaches them;
+    // the tier-up budget is given to each function at instantiation, so we raise it for this module
+    // only and restore V8's default at once, so wasm instantiated later in the process (PGlite) tiers
+    // up as usual.
+    v8.setFlagsFromString(`--wasm-tiering-budget=${PARSER_TIERING_BUDGET}`);
     try {
       return await new m.default();
-    } catch {
-      v8.setFlagsFromString('--no-liftoff-only');
-      return await new m.default();
     } finally {
-      v8.setFlagsFromString('--no-liftoff-only');
+      v8.setFlagsFromString(`--wasm-tiering-budget=${V8_DEFAULT_TIERING_BUDGET}`);
     }
   });
   return modulePromise;
 }
+
+/** Close to int32's maximum: a budget no lint run exhausts (each function's budget is an int32). */
+const PARSER_TIERING_BUDGET = 2_000_000_000;
+/** V8's own default for --wasm-tiering-budget: 13,000,000 since V8 12 (Node 22 and 24), 1,800,000 before. */
+const V8_DEFAULT_TIERING_BUDGET = Number(process.versions.v8.split('.')[0]) >= 12 ? 13_000_000 : 1_800_000;
 
 /**
  * Starts loading the parser without waiting: WebAssembly compiles on background threads, so a
