@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// Starts the CLI; everything else lives in src/cli/main.ts.
-import { runCli } from './cli/main.js';
+// Starts the CLI; everything else lives in src/cli/main.ts, imported once the compile cache is on.
+import { enableCompileCache } from './compile-cache.js';
+
+enableCompileCache();
+const { runCli } = await import('./cli/main.js');
 
 runCli({ argv: process.argv.slice(2), env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr }).then(
   (code) => {

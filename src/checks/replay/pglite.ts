@@ -3,10 +3,10 @@
 // PGlite is imported dynamically: runs that do not replay never load its 9 MB of wasm.
 
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Extension, PGlite } from '@electric-sql/pglite';
+import { cacheDir } from '../../cache-dir.js';
 
 /** Bump when a PGlite upgrade changes the data directory format. */
 export const TEMPLATE_NAME = 'pglite-0.5-datadir.tar.gz';
@@ -20,17 +20,10 @@ export interface StartedDb {
   fromTemplate: boolean;
 }
 
-/** DRIZZLE_GUARD_CACHE_DIR, else the user's cache folder ($XDG_CACHE_HOME or ~/.cache), else the temp folder. */
-export function templateDir(): string {
-  if (process.env.DRIZZLE_GUARD_CACHE_DIR) return process.env.DRIZZLE_GUARD_CACHE_DIR;
-  const home = os.homedir();
-  const cache = process.env.XDG_CACHE_HOME || (home ? path.join(home, '.cache') : undefined);
-  return cache ? path.join(cache, 'drizzle-guard') : path.join(os.tmpdir(), 'drizzle-guard-cache');
-}
 
 export async function startPglite(extensions: Record<string, Extension>): Promise<StartedDb> {
   const { PGlite } = await import('@electric-sql/pglite');
-  const template = path.join(templateDir(), TEMPLATE_NAME);
+  const template = path.join(cacheDir(), TEMPLATE_NAME);
   // The bundles ship a template (dist/pglite): a GitHub runner starts with an empty cache every time.
   for (const file of [template, shippedTemplate()]) {
     const bytes = file ? readIfPresent(file) : undefined;
