@@ -1,13 +1,12 @@
 // Bench of the SQL lint, called by scripts/bench.mjs (or run alone: `node scripts/bench/lint.mjs`).
 //  1. The whole history of simstudioai/sim (all 299 SQL files): our bundled CLI (lint + integrity,
 //     no drift, no replay) against squawk on the same files, run alternately in one process, medians.
-//  2. A pull request adding one migration to that history, checked with --base in a temporary git
-//     repository: each run is a fresh (cold) process.
+//     (A one-migration pull request is scripts/bench/pr.mjs.)
 // Needs the bundle (npm run bundle) and ../shared/corpora beside the project.
 
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { runSampled } from './peak-rss.mjs';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -32,33 +31,9 @@ function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** A git repository holding sim's history minus its last migration, which the working tree then adds. */
-function prRepository() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-bench-pr-'));
-  const out = path.join(dir, 'migrations');
-  fs.cpSync(SIM, out, { recursive: true });
-  const journalFile = path.join(out, 'meta/_journal.json');
-  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8'));
-  const last = journal.entries.at(-1);
-  const lastSql = path.join(out, `${last.tag}.sql`);
-  const lastSnapshot = path.join(out, `meta/${last.tag.split('_')[0]}_snapshot.json`);
-  const keep = { sql: fs.readFileSync(lastSql), snapshot: fs.readFileSync(lastSnapshot), journal: fs.readFileSync(journalFile) };
-  fs.rmSync(lastSql);
-  fs.rmSync(lastSnapshot);
-  fs.writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, -1) }, null, 2));
-  const git = (...args) => execFileSync('git', args, { cwd: dir, stdio: 'ignore' });
-  git('init', '-q');
-  git('add', '-A');
-  git('-c', 'user.name=bench', '-c', 'user.email=bench@invalid', 'commit', '-q', '-m', 'base');
-  fs.writeFileSync(lastSql, keep.sql);
-  fs.writeFileSync(lastSnapshot, keep.snapshot);
-  fs.writeFileSync(journalFile, keep.journal);
-  return { dir, tag: last.tag };
-}
-
 /**
  * @param {{ runs?: number, cli?: string, log?: (line: string) => void }} [options]
- * @returns {Promise<{ history: { files: number, oursMs: number, squawkMs: number, ratio: number, withoutLintMs: number }, pr: { migration: string, oursMs: number, withoutLintMs: number } }>}
+ * @returns {Promise<{ history: { files: number, oursMs: number, squawkMs: number, ratio: number, withoutLintMs: number, peakMb: number } }>}
  */
 export async function benchLint({ runs = 11, cli = path.join(ROOT, 'dist/cli/index.js'), log = console.log } = {}) {
   if (!fs.existsSync(cli)) throw new Error(`${cli} not found: run \`npm run bundle\` first`);
@@ -92,24 +67,9 @@ export async function benchLint({ runs = 11, cli = path.join(ROOT, 'dist/cli/ind
       `(${history.withoutLintMs.toFixed(0)} ms with --no-lint), squawk ${history.squawkMs.toFixed(0)} ms (${history.ratio.toFixed(1)}×)`,
   );
 
-  const repo = prRepository();
-  try {
-    const args = [cli, 'check', '--out', 'migrations', '--dialect', 'postgresql', '--no-drift', '--no-replay', '--base', 'HEAD', '--format', 'json'];
-    const prMs = [];
-    const prNoLintMs = [];
-    for (let i = 0; i < runs; i++) {
-      prMs.push(timed(process.execPath, args, repo.dir));
-      prNoLintMs.push(timed(process.execPath, [...args, '--no-lint'], repo.dir));
-    }
-    const pr = { migration: repo.tag, oursMs: median(prMs), withoutLintMs: median(prNoLintMs) };
-    log(
-      `lint, one-migration PR (${repo.tag}) with --base, cold process, median of ${runs}: ${pr.oursMs.toFixed(0)} ms ` +
-        `(${pr.withoutLintMs.toFixed(0)} ms with --no-lint)`,
-    );
-    return { history, pr };
-  } finally {
-    fs.rmSync(repo.dir, { recursive: true, force: true });
-  }
+  const sampled = await runSampled(process.execPath, [cli, ...ours], { cwd: ROOT });
+  log(`  peak memory of that run: drizzle-guard ${sampled.peakMb.toFixed(0)} MB`);
+  return { history: { ...history, peakMb: sampled.peakMb } };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

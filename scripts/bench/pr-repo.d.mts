@@ -1,0 +1,1 @@
+export function prRepository(project: string, out: string): { dir: string; out: string; tag: string };
