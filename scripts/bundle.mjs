@@ -1,24 +1,28 @@
 // Builds the committed, self-contained ESM bundles in dist/ with @vercel/ncc (one folder per entry).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createJiti } from 'jiti';
 
 const entries = [
-  { src: 'src/cli.ts', out: 'dist/cli' },
-  { src: 'src/index.ts', out: 'dist/action' },
+  { src: 'src/cli.ts', out: 'dist/cli', lints: true },
+  { src: 'src/index.ts', out: 'dist/action', lints: true },
   // The drift worker, forked by the drift check (found as ../drift-worker/index.js from dist/cli and dist/action).
   { src: 'src/drift-worker.ts', out: 'dist/drift-worker' },
 ];
 
+// Must match PARSER_WASM_FILE in src/checks/safety/parser.ts.
+const PARSER_WASM_FILE = 'pg_query.wasm';
+
 const only = process.argv.slice(2);
-for (const { src, out } of entries) {
+for (const { src, out, lints } of entries) {
   if (only.length > 0 && !only.includes(out)) continue;
   rmSync(out, { recursive: true, force: true });
   execFileSync('npx', ['ncc', 'build', src, '-o', out, '--minify', '--no-source-map-register', '--quiet', '--transpile-only', '--target', 'es2022'], {
     stdio: 'inherit',
   });
   patchNamespaceInterop(join(out, 'index.js'));
+  if (lints) shipParserWasm(out);
 }
 
 await shipReplayTemplate();
@@ -38,6 +42,22 @@ async function shipReplayTemplate() {
   mkdirSync(join('dist', SHIPPED_TEMPLATE_DIR), { recursive: true });
   writeFileSync(file, Buffer.from(await (await db.dumpDataDir('gzip')).arrayBuffer()));
   await db.close();
+}
+
+/**
+ * pg-query-emscripten embeds libpg_query's wasm as 1.9 MB of base64 in its JavaScript: V8 then parses a 2 MB
+ * module on every run that lints (~40 ms on Node 24, more than compiling the wasm itself). The bundle keeps
+ * the binary as a file beside the chunk instead, and src/checks/safety/parser.ts hands it to the module.
+ * The check is strict: if a new pg-query-emscripten embeds it differently, the build fails here.
+ */
+function shipParserWasm(out) {
+  const embedded = /data:application\/octet-stream;base64,(AGFzbQ[A-Za-z0-9+/=]*)/;
+  const withWasm = readdirSync(out).filter((f) => f.endsWith('.js') && embedded.test(readFileSync(join(out, f), 'utf8')));
+  if (withWasm.length !== 1) throw new Error(`${out}: expected one chunk embedding libpg_query's wasm, found ${withWasm.length}; review shipParserWasm in scripts/bundle.mjs`);
+  const file = join(out, withWasm[0]);
+  const code = readFileSync(file, 'utf8');
+  writeFileSync(join(out, PARSER_WASM_FILE), Buffer.from(embedded.exec(code)[1], 'base64'));
+  writeFileSync(file, code.replace(embedded, 'data:application/octet-stream;base64,'));
 }
 
 /**

@@ -10,8 +10,17 @@
 // free()s the stack pointer: after ~50 KB of input the heap is corrupt and every later call fails.
 // We copy the input to the heap ourselves and call the raw binding instead.
 
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import type { PgQueryModule } from 'pg-query-emscripten/pg_query_wasm.js';
+
+/**
+ * The bundles ship libpg_query's wasm as this file beside the chunk: scripts/bundle.mjs takes it out of
+ * the JavaScript, where its 1.9 MB of base64 made every run parse a 2 MB module before anything else.
+ */
+export const PARSER_WASM_FILE = 'pg_query.wasm';
 
 /** A node of the JSON parse tree: `{ NodeType: { ...fields } }`. */
 export type PgNode = Record<string, any>;
@@ -50,7 +59,7 @@ function loadModule(): Promise<PgQueryModule> {
     // up as usual.
     v8.setFlagsFromString(`--wasm-tiering-budget=${PARSER_TIERING_BUDGET}`);
     try {
-      return await new m.default();
+      return await instantiate(m.default);
     } finally {
       v8.setFlagsFromString(`--wasm-tiering-budget=${V8_DEFAULT_TIERING_BUDGET}`);
     }
@@ -62,6 +71,34 @@ function loadModule(): Promise<PgQueryModule> {
 const PARSER_TIERING_BUDGET = 2_000_000_000;
 /** V8's own default for --wasm-tiering-budget: 13,000,000 since V8 12 (Node 22 and 24), 1,800,000 before. */
 const V8_DEFAULT_TIERING_BUDGET = Number(process.versions.v8.split('.')[0]) >= 12 ? 13_000_000 : 1_800_000;
+
+/**
+ * The package's own code replaces Emscripten's module arguments, so `wasmBinary` cannot be passed; in the
+ * bundle the module's data URI is empty and the shipped binary is handed to WebAssembly.instantiate in its
+ * place while the module starts. From source, the embedded copy passes through untouched.
+ */
+async function instantiate(factory: new () => Promise<PgQueryModule>): Promise<PgQueryModule> {
+  const wasm = shippedWasm();
+  if (!wasm) return new factory();
+  // The project's TypeScript libs carry no WebAssembly types (no DOM lib): the one member used, typed here.
+  const api = (globalThis as unknown as { WebAssembly: { instantiate(source: unknown, imports?: unknown): Promise<unknown> } }).WebAssembly;
+  const original = api.instantiate;
+  api.instantiate = (source, imports) => original(ArrayBuffer.isView(source) && source.byteLength === 0 ? wasm : source, imports);
+  try {
+    return await new factory();
+  } finally {
+    api.instantiate = original;
+  }
+}
+
+/** The wasm file beside the bundle's chunk; undefined when running from source (the package embeds it). */
+function shippedWasm(): Buffer | undefined {
+  try {
+    return fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), PARSER_WASM_FILE));
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Starts loading the parser without waiting: WebAssembly compiles on background threads, so a
