@@ -3,6 +3,11 @@
 import { enableCompileCache } from './compile-cache.js';
 
 enableCompileCache();
+// A reader that stops early (`| head`) closes the pipe: the rest of the report has nowhere to go, and the
+// verdict's exit code must still be the one the check decided, not a crash.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+});
 const { runCli } = await import('./cli/main.js');
 
 runCli({ argv: process.argv.slice(2), env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr }).then(
