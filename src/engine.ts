@@ -178,17 +178,31 @@ function downgradePreExisting(findings: Finding[], ctx: CheckContext): Finding[]
   const newTags = new Set(ctx.head.migrations.filter((m) => m.isNew).map((m) => m.tag));
   const changedMigrationFiles = new Set(ctx.head.migrations.filter((m) => base.modified.has(m.file) || m.isNew).map((m) => m.tag));
   const journalFile = ctx.head.journal?.file;
+  const editedEntries = editedJournalEntries(ctx);
   const introduced = (f: Finding) => {
     if (f.category !== 'integrity') return true;
     if (f.migration !== undefined && (newTags.has(f.migration) || changedMigrationFiles.has(f.migration))) return true;
     if (f.file === undefined) return true;
-    if (f.file === journalFile && f.migration !== undefined) return false;
+    if (f.file === journalFile && f.migration !== undefined) return editedEntries.has(f.migration);
     return !base.files.has(f.file) || base.modified.has(f.file) || base.deleted.includes(f.file);
   };
   return findings.map((f) => {
     if (introduced(f) || f.severity === 'info') return f;
     return { ...f, severity: f.severity === 'error' ? 'warning' : 'info', message: `${f.message} (already present at the base)` };
   });
+}
+
+/**
+ * Tags whose journal entry, or an entry before it, the PR changed (a `when` moved, say): the journal's rules
+ * judge an entry against the ones before it, so a finding declared there is the PR's own.
+ */
+function editedJournalEntries(ctx: CheckContext): Set<string> {
+  const head = ctx.head.journal;
+  const base = ctx.base?.journal;
+  if (!head || !base) return new Set();
+  const before = new Map(base.entries.map((e) => [String(e.tag), JSON.stringify(e)]));
+  const firstEdited = head.entries.findIndex((e) => before.get(String(e.tag)) !== JSON.stringify(e));
+  return new Set(firstEdited < 0 ? [] : head.entries.slice(firstEdited).map((e) => String(e.tag)));
 }
 
 function failedConfig(file: string | undefined, e: unknown): ConfigReport {

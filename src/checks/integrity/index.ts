@@ -2,6 +2,7 @@
 
 import type { Check } from '../types.js';
 import type { IntegrityRule } from './rule.js';
+import { appliedMigrationRerun } from './rules/applied-migration-rerun.js';
 import { fileNotInJournal } from './rules/file-not-in-journal.js';
 import { fileUnreadable } from './rules/file-unreadable.js';
 import { journalEntryMissingFile } from './rules/journal-entry-missing-file.js';
@@ -32,6 +33,7 @@ export const integrityRules: readonly IntegrityRule[] = [
   statementsWithoutBreakpoint,
   migrationModified,
   migrationDeleted,
+  appliedMigrationRerun,
 ];
 
 export const integrityCheck: Check = {

@@ -9,6 +9,7 @@ import { appliedMigrationModified } from './rules/applied-migration-modified.js'
 import { appliedMigrationUnknown } from './rules/applied-migration-unknown.js';
 import { pendingMigrationWillBeSkipped } from './rules/pending-migration-will-be-skipped.js';
 import { pendingMigration } from './rules/pending-migration.js';
+import { isoTime } from '../../model/time.js';
 
 export interface Comparison {
   findings: Finding[];
@@ -50,8 +51,8 @@ export function compareApplied(migrations: readonly Migration[], rows: readonly 
           file: m.file,
           migration: m.tag,
           message:
-            `${m.tag} is not applied to ${where}, and its when (${m.when}, ${iso(m.when)}) is not later than the newest applied created_at ` +
-            `(${newest}, ${iso(newest)}): drizzle's migrator will skip it without a word`,
+            `${m.tag} is not applied to ${where}, and its when (${m.when}, ${isoTime(m.when)}) is not later than the newest applied created_at ` +
+            `(${newest}, ${isoTime(newest)}): drizzle's migrator will skip it without a word`,
         }),
       );
     } else {
@@ -67,7 +68,7 @@ export function compareApplied(migrations: readonly Migration[], rows: readonly 
       findingOf(appliedMigrationUnknown, {
         ...(journalFile ? { file: journalFile } : {}),
         message:
-          `${where} records an applied migration (row id ${r.id}, created_at ${r.createdAt}, ${iso(r.createdAt)}, sha256 ${short(r.hash)}) that no journal entry matches` +
+          `${where} records an applied migration (row id ${r.id}, created_at ${r.createdAt}, ${isoTime(r.createdAt)}, sha256 ${short(r.hash)}) that no journal entry matches` +
           (same ? `; its content is that of ${same.tag}, whose when changed to ${same.when}` : ''),
       }),
     );
@@ -77,9 +78,4 @@ export function compareApplied(migrations: readonly Migration[], rows: readonly 
 
 function short(hash: string): string {
   return hash.slice(0, 12);
-}
-
-function iso(ms: number): string {
-  const d = new Date(ms);
-  return Number.isNaN(d.getTime()) ? 'not a date' : d.toISOString();
 }

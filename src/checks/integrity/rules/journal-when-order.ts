@@ -1,5 +1,6 @@
 import { findingOf, type Finding } from '../../../findings.js';
 import { declarationOf, type IntegrityRule } from '../rule.js';
+import { isoTime } from '../../../model/time.js';
 
 export const journalWhenOrder: IntegrityRule = {
   meta: {
@@ -17,7 +18,7 @@ export const journalWhenOrder: IntegrityRule = {
       if (ctx.head.layout === 'journal' && newest && m.when <= newest.when) {
         findings.push(
           findingOf(this.meta, {
-            message: `"when" of ${m.tag} (${iso(m.when)}) is not after ${newest.tag} (${iso(newest.when)}): every database that ran ${newest.tag} will silently skip ${m.tag}`,
+            message: `"when" of ${m.tag} (${isoTime(m.when)}) is not after ${newest.tag} (${isoTime(newest.when)}): every database that ran ${newest.tag} will silently skip ${m.tag}`,
             ...declarationOf(ctx, m),
             migration: m.tag,
           }),
@@ -42,13 +43,9 @@ function behindBase(rule: IntegrityRule, ctx: Parameters<IntegrityRule['check']>
     .filter((m) => m.isNew && m.when !== undefined && m.when <= baseNewest)
     .map((m) =>
       findingOf(rule.meta, {
-        message: `new migration ${m.tag} has "when" ${iso(m.when!)}, not after the base branch's newest ${baseTag} (${iso(baseNewest)}): databases migrated from the base branch will silently skip it`,
+        message: `new migration ${m.tag} has "when" ${isoTime(m.when!)}, not after the base branch's newest ${baseTag} (${isoTime(baseNewest)}): databases migrated from the base branch will silently skip it`,
         ...declarationOf(ctx, m),
         migration: m.tag,
       }),
     );
-}
-
-function iso(ms: number): string {
-  return Number.isFinite(ms) && Math.abs(ms) < 8.64e15 ? new Date(ms).toISOString() : String(ms);
 }
