@@ -18,6 +18,7 @@ import { pullRequestFiles } from './changed-files.js';
 import { COMMENT_LIMIT, commentMarker, upsertComment } from './comment.js';
 import { readEvent } from './event.js';
 import type { EventInfo } from './event.js';
+import { isValidRevision } from '../model/base.js';
 import { ensureCommit, repositoryRoot } from './git.js';
 import { InputError, readInputs } from './inputs.js';
 import type { ActionInputs } from './inputs.js';
@@ -109,6 +110,8 @@ async function checkOptions(
   };
   const wanted = inputs.baseRef ?? event.baseSha;
   if (!wanted) return options;
+  // Not a ref name or sha: no git command runs with it, and the engine reports it as a config-error.
+  if (!isValidRevision(wanted)) return { ...options, base: wanted };
   const sha = ensureCommit(cwd, wanted);
   if (sha) return { ...options, base: sha };
   // The base could not be fetched: the PR's file list tells which migrations are new.

@@ -39,18 +39,15 @@ export function readMigrationSet(tree: FileTree, config: ResolvedConfig): Migrat
   }
   const folders = entries.filter((e) => e.kind === 'dir' && e.name !== 'meta' && isMigrationFolder(tree, joinPath(out, e.name)));
   if (folders.length > 0) return readFolderLayout(tree, out, folders.map((f) => f.name), skipped);
-  const notAFile = tree.list(metaDir)?.find((e) => e.name === '_journal.json');
-  return {
-    layout: 'journal',
-    out,
-    // drizzle-orm's readMigrationFiles fails on a journal path that is not a file (EISDIR).
-    ...(notAFile ? { journalError: { file: journalFile, message: 'is not a file', position: { line: 1, column: 1 } } } : {}),
-    migrations: [],
-    // A legacy folder whose journal is missing: every SQL file is stray.
-    strayFiles: entries.filter((e) => e.kind === 'file' && e.name.endsWith('.sql')).map((e) => joinPath(out, e.name)),
-    snapshots: readSnapshotHeaders(tree, metaDir, skipped),
-    skipped,
-  };
+  const snapshots = readSnapshotHeaders(tree, metaDir, skipped);
+  if (tree.list(metaDir)?.some((e) => e.name === '_journal.json')) {
+    // drizzle-orm's readMigrationFiles fails on a journal path that is not a file (EISDIR); journal-invalid says it all.
+    const journalError = { file: journalFile, message: 'is not a file', position: { line: 1, column: 1 } };
+    return { layout: 'journal', out, journalError, migrations: [], strayFiles: [], snapshots, skipped };
+  }
+  // A legacy folder whose journal is missing: every SQL file is stray.
+  const strayFiles = entries.filter((e) => e.kind === 'file' && e.name.endsWith('.sql')).map((e) => joinPath(out, e.name));
+  return { layout: 'journal', out, migrations: [], strayFiles, snapshots, skipped };
 }
 
 function readJournalLayout(
