@@ -44,9 +44,9 @@ export function readInputs(): ActionInputs {
   };
 }
 
-/** The URL's password as written and decoded (empty when it has none or does not parse). */
+/** The URL's password as written and decoded (none when it has none); read by hand when the URL does not parse (a bad port). */
 function passwordOf(url: string): string[] {
-  const password = URL.canParse(url) ? new URL(url).password : '';
+  const password = URL.canParse(url) ? new URL(url).password : (/^[a-z][\w+.-]*:\/\/[^:/@]*:([^@/]*)@/i.exec(url)?.[1] ?? '');
   if (!password) return [];
   try {
     return [...new Set([password, decodeURIComponent(password)])];
