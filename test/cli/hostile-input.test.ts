@@ -214,6 +214,16 @@ describe('size limits are checked before reading (item 8)', () => {
 });
 
 describe('configuration-type errors are config-error, secrets redacted (item 9)', () => {
+  it.each([
+    ['a file', 'drizzle.config.json'],
+    ['a NUL byte', 'dri\u0000zzle'],
+    ['a parent of the repository', '..'],
+  ])('an `out` that is %s is a config-error', (_, out) => {
+    const run = cli(jsonProject(out), '--no-drift');
+    expect(run.code, run.out).toBe(4);
+    expect(rulesOf(run)).toEqual(['config-error']);
+  });
+
   it('a database URL with a port that is not a number is a config-error, not a crash', () => {
     const run = cli(copyFixture('pg-clean'), '--no-drift', '--no-lint', '--no-replay', '--database-url', 'postgres://app:pw-9f3k@127.0.0.1:notaport/app');
     expect(run.code, run.out).toBe(4);
