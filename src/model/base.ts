@@ -26,14 +26,15 @@ async function git(repoRoot: string, args: string[]): Promise<string> {
 
 /**
  * True for what --base and base-ref may name: an object id, or a ref name as git check-ref-format allows it
- * (never starting with `-`, so it cannot pass for an option), optionally followed by ~N / ^N ancestry steps.
+ * (never starting with `-`, so it cannot pass for an option, nor `+`), optionally followed by ~N / ^N ancestry steps.
  */
 export function isValidRevision(ref: string): boolean {
   if (/^[0-9a-f]{4,64}$/i.test(ref)) return true;
   if (ref.length > 255) return false;
   const name = ref.replace(/(?:[~^]\d*)+$/, '');
   const forbidden = /[\x00-\x20\x7f~^:?*[\\]|\.\.|@\{|\/\/|^\/|\/$|\.$|\.lock(?:\/|$)|(?:^|\/)\./;
-  return name !== '' && name !== '@' && !name.startsWith('-') && !forbidden.test(name);
+  // A leading `+` is legal in a ref name, but git fetch reads it as a refspec's force flag.
+  return name !== '' && name !== '@' && !/^[-+]/.test(name) && !forbidden.test(name);
 }
 
 /** Resolves `ref` to a commit; an invalid ref or a missing commit (shallow clone) is a configuration error naming the fix. */
