@@ -30,23 +30,24 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
   const configReports: ConfigReport[] = [];
   let configFiles: string[];
   let settings: GuardConfig;
+  let repoRoot: string | undefined;
   try {
     if (!fs.statSync(cwd, { throwIfNoEntry: false })?.isDirectory()) throw new ConfigError(`--cwd ${options.cwd} is not a directory`);
     configFiles = discoverConfigs(cwd, options.configs, options) ?? [];
-    settings = readSettings(cwd);
+    repoRoot = gitRoot(cwd);
+    settings = readSettings(cwd, repoRoot ?? cwd);
   } catch (e) {
     configReports.push(failedConfig(undefined, e));
     return assemble(configReports, options);
   }
-  const repoRoot = gitRoot(cwd);
   for (const file of configFiles.length > 0 ? configFiles : [undefined]) {
     configReports.push(await checkOneConfig(cwd, repoRoot, file, options, settings));
   }
   return assemble(configReports, options);
 }
 
-function readSettings(cwd: string): GuardConfig {
-  const settings = loadGuardConfig(cwd);
+function readSettings(cwd: string, repoRoot: string): GuardConfig {
+  const settings = loadGuardConfig(cwd, repoRoot);
   if ('error' in settings) throw new ConfigError(settings.error, settings.file);
   return settings;
 }

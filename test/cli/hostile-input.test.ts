@@ -100,6 +100,21 @@ describe('nothing outside the repository is read (item 2)', () => {
   });
 });
 
+describe('settings files are read through the same layer (item 2)', () => {
+  it('.drizzle-guard.json as a symlink leading outside is a config-error, and its text is not quoted', () => {
+    const dir = copyFixture('pg-clean');
+    // Not JSON (think /proc/self/environ): a JSON.parse error quotes its first characters.
+    const secret = path.join(tmpDir('outside'), 'environ');
+    fs.writeFileSync(secret, `${SECRET}\n`);
+    fs.symlinkSync(secret, path.join(dir, '.drizzle-guard.json'));
+    commitAll(dir);
+    const run = cli(dir, '--no-drift', '--no-replay');
+    expect(run.code, run.out).toBe(4);
+    expect(run.report!.findings[0]!.message).toContain('resolves outside the repository');
+    expect(run.out).not.toContain(SECRET.slice(0, 6));
+  });
+});
+
 describe('ignore globs run in linear time (item 4)', () => {
   const pattern = '*a*a*a*a*a*a*a*a*b';
   const name = `drizzle/0001_${'a'.repeat(55)}.sql`;
