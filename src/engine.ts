@@ -30,23 +30,24 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
   const configReports: ConfigReport[] = [];
   let configFiles: string[];
   let settings: GuardConfig;
+  let repoRoot: string | undefined;
   try {
     if (!fs.statSync(cwd, { throwIfNoEntry: false })?.isDirectory()) throw new ConfigError(`--cwd ${options.cwd} is not a directory`);
     configFiles = discoverConfigs(cwd, options.configs, options) ?? [];
-    settings = readSettings(cwd);
+    repoRoot = gitRoot(cwd);
+    settings = readSettings(cwd, repoRoot ?? cwd);
   } catch (e) {
     configReports.push(failedConfig(undefined, e));
     return assemble(configReports, options);
   }
-  const repoRoot = gitRoot(cwd);
   for (const file of configFiles.length > 0 ? configFiles : [undefined]) {
     configReports.push(await checkOneConfig(cwd, repoRoot, file, options, settings));
   }
   return assemble(configReports, options);
 }
 
-function readSettings(cwd: string): GuardConfig {
-  const settings = loadGuardConfig(cwd);
+function readSettings(cwd: string, repoRoot: string): GuardConfig {
+  const settings = loadGuardConfig(cwd, repoRoot);
   if ('error' in settings) throw new ConfigError(settings.error, settings.file);
   return settings;
 }
@@ -63,9 +64,17 @@ async function checkOneConfig(
   const notes: string[] = [];
   try {
     config = await resolveOneConfig(cwd, file, options, notes);
+    const givenOut = config.out;
     // Findings name files relative to cwd, whatever form `out` was given in.
     config = { ...config, out: path.relative(cwd, path.resolve(cwd, config.out)).split(path.sep).join('/') || '.' };
     const tree = workingTree(cwd, repoRoot ?? cwd);
+    if (tree.isOutside(config.out)) {
+      // Nothing is read there: neither an absolute `out` nor a symlink lets a pull request make the check read the runner's files.
+      throw new ConfigError(
+        `the migrations folder ${JSON.stringify(givenOut)}${file ? ` (out in ${file})` : ''} resolves outside the repository ${repoRoot ?? cwd}: it is not read`,
+        file,
+      );
+    }
     if (tree.list(config.out) === undefined) {
       throw new ConfigError(`migrations folder not found: ${path.join(cwd, config.out)} (out = ${JSON.stringify(config.out)}${file ? ` in ${file}` : ''})`, file);
     }
@@ -76,7 +85,7 @@ async function checkOneConfig(
     const base = options.changedFiles && options.base ? baseFromApi(options.base, head, options.changedFiles, notes) : await baseFromGit;
     markNew(head, base);
     parseScrutinizedSnapshots(tree, head, Boolean(base), options.format === 'markdown');
-    ctx = { cwd, options, config, settings, head, ...(base ? { base } : {}), hasBase: Boolean(base) };
+    ctx = { cwd, options, config, settings, head, ...(base ? { base } : {}), hasBase: Boolean(base), tree };
   } catch (e) {
     return failedConfig(file, e);
   }
@@ -129,7 +138,8 @@ async function runOne(check: Check, ctx: CheckContext): Promise<{ findings: Find
   } catch (e) {
     const message = e instanceof ConfigError ? e.message : `${check.name} check failed unexpectedly: ${(e as Error).message}`;
     if (process.env.DRIZZLE_GUARD_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
-    return { findings: [findingOf(e instanceof ConfigError ? configError : checkCrashed, { message })], status: 'pass' };
+    // The check did not finish: its categories were not verified, so they fail (never a silent pass).
+    return { findings: [findingOf(e instanceof ConfigError ? configError : checkCrashed, { message })], status: 'fail' };
   }
 }
 

@@ -2,6 +2,7 @@
 // commit available in a shallow clone (actions/checkout fetches one commit by default).
 
 import { execFileSync } from 'node:child_process';
+import { isValidRevision } from '../model/base.js';
 
 function git(cwd: string, args: string[]): string | undefined {
   try {
@@ -16,7 +17,7 @@ export function repositoryRoot(cwd: string): string | undefined {
 }
 
 function commitOf(cwd: string, ref: string): string | undefined {
-  return git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+  return git(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
 }
 
 /**
@@ -24,9 +25,11 @@ function commitOf(cwd: string, ref: string): string | undefined {
  * Undefined when it cannot be had.
  */
 export function ensureCommit(cwd: string, ref: string): string | undefined {
+  // What could pass for an option never reaches git (the engine reports it as a config-error).
+  if (!isValidRevision(ref)) return undefined;
   const local = commitOf(cwd, ref) ?? (/^[0-9a-f]{40}$/i.test(ref) ? undefined : commitOf(cwd, `origin/${ref}`));
   if (local) return local;
   // One commit is enough: the base tree is read with `git show <sha>:<path>`.
-  if (git(cwd, ['fetch', '--no-tags', '--depth=1', 'origin', ref]) === undefined) return undefined;
+  if (git(cwd, ['fetch', '--no-tags', '--depth=1', 'origin', '--', ref]) === undefined) return undefined;
   return commitOf(cwd, /^[0-9a-f]{40}$/i.test(ref) ? ref : 'FETCH_HEAD');
 }

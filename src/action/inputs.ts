@@ -24,8 +24,8 @@ export class InputError extends Error {}
 
 export function readInputs(): ActionInputs {
   const databaseUrl = core.getInput('database-url') || undefined;
-  // Masked before anything else can print it.
-  if (databaseUrl) core.setSecret(databaseUrl);
+  // Masked before anything else can print it; the password alone too, as an error message may quote it.
+  if (databaseUrl) for (const secret of [databaseUrl, ...passwordOf(databaseUrl)]) core.setSecret(secret);
   return {
     workingDirectory: core.getInput('working-directory') || '.',
     configs: core.getMultilineInput('config').filter((c) => c !== ''),
@@ -42,6 +42,17 @@ export function readInputs(): ActionInputs {
     sarifFile: core.getInput('sarif-file') || undefined,
     allowUntrustedCode: bool('allow-untrusted-code', false),
   };
+}
+
+/** The URL's password as written and decoded (none when it has none); read by hand when the URL does not parse (a bad port). */
+function passwordOf(url: string): string[] {
+  const password = URL.canParse(url) ? new URL(url).password : (/^[a-z][\w+.-]*:\/\/[^:/@]*:([^@/]*)@/i.exec(url)?.[1] ?? '');
+  if (!password) return [];
+  try {
+    return [...new Set([password, decodeURIComponent(password)])];
+  } catch {
+    return [password];
+  }
 }
 
 function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {

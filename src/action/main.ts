@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { CheckOptions } from '../checks/types.js';
 import { runCheck } from '../engine.js';
 import { EXIT } from '../findings.js';
+import { isValidRevision } from '../model/base.js';
 import { renderMarkdown, reportForConfig } from '../report/markdown.js';
 import type { MarkdownOptions } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
@@ -109,6 +110,8 @@ async function checkOptions(
   };
   const wanted = inputs.baseRef ?? event.baseSha;
   if (!wanted) return options;
+  // Not a ref name or sha: no git command runs with it, and the engine reports it as a config-error.
+  if (!isValidRevision(wanted)) return { ...options, base: wanted };
   const sha = ensureCommit(cwd, wanted);
   if (sha) return { ...options, base: sha };
   // The base could not be fetched: the PR's file list tells which migrations are new.

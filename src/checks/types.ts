@@ -2,6 +2,7 @@
 
 import type { Category, Finding, FailOn } from '../findings.js';
 import type { GuardConfig } from '../config/guard-config.js';
+import type { FileTree } from '../model/tree.js';
 import type { Dialect, MigrationSet, ResolvedConfig } from '../model/types.js';
 
 export type OutputFormat = 'text' | 'json' | 'markdown' | 'sarif';
@@ -64,6 +65,8 @@ export interface CheckContext {
   base?: BaseInfo;
   /** True when migrations are split into applied (at base) and new. */
   hasBase: boolean;
+  /** The file-access layer `head` was read through; checks read any further file with it (see treeOf). */
+  tree?: FileTree;
 }
 
 export type CheckOutcome =

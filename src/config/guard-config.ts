@@ -2,10 +2,11 @@
 // `drizzle-guard` key of package.json. The file's shape is published as
 // schema/drizzle-guard.schema.json; this loader checks the same shape by hand (no runtime ajv).
 
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { RE2JS } from 're2js';
 import type { FailOn, Finding, Severity } from '../findings.js';
+import { formatSize } from '../model/folder.js';
 import { isObject } from '../model/json.js';
+import { workingTree, type FileTree } from '../model/tree.js';
 import { RULES } from '../rules/catalog.js';
 import { checkCrashed, configError } from './errors.js';
 
@@ -44,25 +45,24 @@ export function defaultGuardConfig(): GuardConfig {
   return { rules: {}, postgresVersion: DEFAULT_POSTGRES_VERSION, ignore: [] };
 }
 
+/** Settings files are read whole: larger ones are refused (a real one is a few hundred bytes). */
+const SETTINGS_LIMIT = 1024 * 1024;
+
 /**
- * Loads the settings for `cwd`. `.drizzle-guard.json` wins over package.json's key; neither gives
- * the defaults. Errors name the file and every offending key or rule id.
+ * Loads the settings for `cwd`, reading only inside `repoRoot`. `.drizzle-guard.json` wins over package.json's
+ * key; neither gives the defaults. Errors name the file and every offending key or rule id.
  */
-export function loadGuardConfig(cwd: string): GuardConfig | { error: string; file?: string } {
-  const own = path.join(cwd, CONFIG_FILE);
-  if (fs.existsSync(own)) {
-    const parsed = readJson(own);
-    if ('error' in parsed) return { error: `${CONFIG_FILE}: ${parsed.error}`, file: CONFIG_FILE };
-    return validateGuardConfig(parsed.value, CONFIG_FILE);
+export function loadGuardConfig(cwd: string, repoRoot = cwd): GuardConfig | { error: string; file?: string } {
+  const tree = workingTree(cwd, repoRoot);
+  const own = readJson(tree, CONFIG_FILE);
+  if (own) {
+    if ('error' in own) return { error: `${CONFIG_FILE}: ${own.error}`, file: CONFIG_FILE };
+    return validateGuardConfig(own.value, CONFIG_FILE);
   }
-  const pkg = path.join(cwd, 'package.json');
-  if (fs.existsSync(pkg)) {
-    const parsed = readJson(pkg);
-    // A broken package.json is not ours to report unless it is where our settings would be.
-    if ('error' in parsed || !isObject(parsed.value) || !(PACKAGE_KEY in parsed.value)) return defaultGuardConfig();
-    return validateGuardConfig(parsed.value[PACKAGE_KEY], `package.json#${PACKAGE_KEY}`);
-  }
-  return defaultGuardConfig();
+  const pkg = readJson(tree, 'package.json');
+  // A broken package.json is not ours to report unless it is where our settings would be.
+  if (!pkg || 'error' in pkg || !isObject(pkg.value) || !(PACKAGE_KEY in pkg.value)) return defaultGuardConfig();
+  return validateGuardConfig(pkg.value[PACKAGE_KEY], `package.json#${PACKAGE_KEY}`);
 }
 
 /** Checks a settings document; `where` names it in messages. */
@@ -116,29 +116,46 @@ export function applyRuleSettings(findings: readonly Finding[], settings: Readon
 
 /** True when `file` (relative to cwd, forward slashes) matches one of the glob patterns. */
 export function isIgnoredPath(file: string, patterns: readonly string[]): boolean {
-  return patterns.some((p) => globToRegExp(p).test(file));
+  return patterns.some((p) => globMatcher(p).testExact(file));
 }
 
-/** `**` crosses folders, `*` and `?` do not; a pattern without `/` matches the file name anywhere. */
-function globToRegExp(pattern: string): RegExp {
-  const p = pattern.replace(/^\.\//, '');
-  let re = '';
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i]!;
-    if (c === '*' && p[i + 1] === '*') {
-      re += p[i + 2] === '/' ? '(?:.*/)?' : '.*';
-      i += p[i + 2] === '/' ? 2 : 1;
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+const matchers = new Map<string, RE2JS>();
+
+/**
+ * `**` crosses folders, `*` and `?` do not; a pattern without `/` matches the file name anywhere. Patterns come
+ * from the pull request, so they run on RE2 (re2js): matching time is linear in the file name, where a
+ * backtracking RegExp takes minutes on `*a*a*a*a*a*a*a*a*b` against 60 characters.
+ */
+function globMatcher(pattern: string): RE2JS {
+  let matcher = matchers.get(pattern);
+  if (!matcher) {
+    const p = pattern.replace(/^\.\//, '');
+    let re = '';
+    for (let i = 0; i < p.length; i++) {
+      const c = p[i]!;
+      if (c === '*' && p[i + 1] === '*') {
+        re += p[i + 2] === '/' ? '(?:.*/)?' : '.*';
+        i += p[i + 2] === '/' ? 2 : 1;
+      } else if (c === '*') re += '[^/]*';
+      else if (c === '?') re += '[^/]';
+      else re += RE2JS.quote(c);
+    }
+    matcher = RE2JS.compile(p.includes('/') ? re : `(?:.*/)?${re}`, RE2JS.DOTALL);
+    matchers.set(pattern, matcher);
   }
-  return new RegExp(p.includes('/') ? `^${re}$` : `(?:^|/)${re}$`);
+  return matcher;
 }
 
-function readJson(file: string): { value: unknown } | { error: string } {
+/** The file's JSON, or why not; undefined when it does not exist. Its text is never quoted from outside the repository. */
+function readJson(tree: FileTree, file: string): { value: unknown } | { error: string } | undefined {
+  const read = tree.read(file, SETTINGS_LIMIT);
+  if (!read) return undefined;
+  if (!('bytes' in read)) {
+    return { error: read.refused === 'outside' ? 'resolves outside the repository (not read)' : `${formatSize(read.size)}, over the ${formatSize(read.limit)} limit (not read)` };
+  }
   try {
-    return { value: JSON.parse(fs.readFileSync(file, 'utf8')) };
+    return { value: JSON.parse(read.bytes.toString('utf8')) };
   } catch (e) {
-    return { error: e instanceof SyntaxError ? `invalid JSON: ${e.message}` : `cannot be read: ${(e as Error).message}` };
+    return { error: `invalid JSON: ${(e as Error).message}` };
   }
 }

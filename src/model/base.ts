@@ -24,10 +24,24 @@ async function git(repoRoot: string, args: string[]): Promise<string> {
   return (await execGit('git', args, { cwd: repoRoot, maxBuffer: 1 << 28 })).stdout;
 }
 
-/** Resolves `ref` to a commit; a missing commit (shallow clone) is a configuration error naming the fix. */
+/**
+ * True for what --base and base-ref may name: an object id, or a ref name as git check-ref-format allows it
+ * (never starting with `-`, so it cannot pass for an option, nor `+`), optionally followed by ~N / ^N ancestry steps.
+ */
+export function isValidRevision(ref: string): boolean {
+  if (/^[0-9a-f]{4,64}$/i.test(ref)) return true;
+  if (ref.length > 255) return false;
+  const name = ref.replace(/(?:[~^]\d*)+$/, '');
+  const forbidden = /[\x00-\x20\x7f~^:?*[\\]|\.\.|@\{|\/\/|^\/|\/$|\.$|\.lock(?:\/|$)|(?:^|\/)\./;
+  // A leading `+` is legal in a ref name, but git fetch reads it as a refspec's force flag.
+  return name !== '' && name !== '@' && !/^[-+]/.test(name) && !forbidden.test(name);
+}
+
+/** Resolves `ref` to a commit; an invalid ref or a missing commit (shallow clone) is a configuration error naming the fix. */
 async function resolveCommit(repoRoot: string, ref: string): Promise<string> {
+  if (!isValidRevision(ref)) throw new ConfigError(`base ${JSON.stringify(ref)} is not a git ref name or commit sha: no git command was run with it`);
   try {
-    return (await git(repoRoot, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).trim();
+    return (await git(repoRoot, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])).trim();
   } catch {
     throw new ConfigError(
       `base ${ref} is not in this clone (a shallow checkout?). Fetch it first: git fetch --depth=1 origin ${ref}` +

@@ -6,12 +6,20 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { SourceText } from './source.js';
 import { isObject } from './json.js';
-import type { FileTree } from './tree.js';
-import type { Journal, JournalEntry, JsonError, Migration, MigrationSet, ResolvedConfig, SnapshotInfo, Statement } from './types.js';
+import type { FileRead, FileTree, TreeEntry } from './tree.js';
+import type { Journal, JournalEntry, JsonError, Migration, MigrationSet, ResolvedConfig, SkippedFile, SnapshotInfo, Statement } from './types.js';
 
 export const BREAKPOINT = '--> statement-breakpoint';
-/** SQL files larger than this are not read (a migration of this size is generated data, not DDL). */
-export const MAX_SQL_BYTES = 16 * 1024 * 1024;
+/**
+ * Files larger than these are not read (their size is taken first): a migration of 16 MiB is generated data, not
+ * DDL; the largest journal and snapshot seen in real projects are 44 KB (300 migrations) and 0.6 MB.
+ */
+export const SIZE_LIMITS = {
+  sql: { bytes: 16 * 1024 * 1024, what: 'SQL migration files' },
+  journal: { bytes: 16 * 1024 * 1024, what: 'the journal' },
+  snapshot: { bytes: 64 * 1024 * 1024, what: 'snapshots' },
+} as const;
+const OUTSIDE_LINK = 'symlink leading outside the repository (not followed)';
 /** Snapshot bytes read to find id/prevId/version/dialect without parsing the whole document. */
 const SNAPSHOT_HEAD_BYTES = 4096;
 const FOLDER_MIGRATION = /^(\d{14})_.+$/;
@@ -20,31 +28,41 @@ export function readMigrationSet(tree: FileTree, config: ResolvedConfig): Migrat
   const out = config.out;
   const metaDir = joinPath(out, 'meta');
   const journalFile = joinPath(metaDir, '_journal.json');
-  const journalBytes = tree.read(journalFile);
-  if (journalBytes !== undefined) return readJournalLayout(tree, config, journalFile, journalBytes);
   const entries = tree.list(out) ?? [];
+  const skipped = outsideLinks(entries, out);
+  const journal = tree.read(journalFile, SIZE_LIMITS.journal.bytes);
+  if (journal && 'bytes' in journal) return readJournalLayout(tree, config, journalFile, journal.bytes, entries, skipped);
+  if (journal) {
+    // Neither read nor guessed at: file-too-large or file-unreadable says why.
+    refuse(journalFile, journal, 'journal', skipped);
+    return { layout: 'journal', out, migrations: [], strayFiles: [], snapshots: readSnapshotHeaders(tree, metaDir, skipped), skipped };
+  }
   const folders = entries.filter((e) => e.kind === 'dir' && e.name !== 'meta' && isMigrationFolder(tree, joinPath(out, e.name)));
-  if (folders.length > 0) return readFolderLayout(tree, out, folders.map((f) => f.name));
+  if (folders.length > 0) return readFolderLayout(tree, out, folders.map((f) => f.name), skipped);
+  const snapshots = readSnapshotHeaders(tree, metaDir, skipped);
+  if (tree.list(metaDir)?.some((e) => e.name === '_journal.json')) {
+    // drizzle-orm's readMigrationFiles fails on a journal path that is not a file (EISDIR); journal-invalid says it all.
+    const journalError = { file: journalFile, message: 'is not a file', position: { line: 1, column: 1 } };
+    return { layout: 'journal', out, journalError, migrations: [], strayFiles: [], snapshots, skipped };
+  }
   // A legacy folder whose journal is missing: every SQL file is stray.
-  return {
-    layout: 'journal',
-    out,
-    migrations: [],
-    strayFiles: entries.filter((e) => e.kind === 'file' && e.name.endsWith('.sql')).map((e) => joinPath(out, e.name)),
-    snapshots: readSnapshotHeaders(tree, metaDir),
-    skipped: outsideLinks(entries, out),
-  };
+  const strayFiles = entries.filter((e) => e.kind === 'file' && e.name.endsWith('.sql')).map((e) => joinPath(out, e.name));
+  return { layout: 'journal', out, migrations: [], strayFiles, snapshots, skipped };
 }
 
-function readJournalLayout(tree: FileTree, config: ResolvedConfig, journalFile: string, bytes: Buffer): MigrationSet {
+function readJournalLayout(
+  tree: FileTree,
+  config: ResolvedConfig,
+  journalFile: string,
+  bytes: Buffer,
+  entries: TreeEntry[],
+  skipped: SkippedFile[],
+): MigrationSet {
   const out = config.out;
   const metaDir = joinPath(out, 'meta');
   const parsed = parseJournalText(journalFile, bytes.toString('utf8'));
-  const entries = tree.list(out) ?? [];
-  const snapshots = readSnapshotHeaders(tree, metaDir);
+  const snapshots = readSnapshotHeaders(tree, metaDir, skipped);
   const snapshotByFile = new Map(snapshots.map((s) => [s.file, s]));
-  const skipped = outsideLinks(entries, out);
-  const outside = new Set(skipped.map((s) => s.file));
   const migrations: Migration[] = [];
   const journaled = new Set<string>();
   if ('journal' in parsed) {
@@ -55,7 +73,7 @@ function readJournalLayout(tree: FileTree, config: ResolvedConfig, journalFile: 
       const snapshotFile =
         config.migrations.prefix === 'none' ? undefined : joinPath(metaDir, `${entry.tag.split('_')[0]}_snapshot.json`);
       migrations.push({
-        ...(outside.has(file) ? { statements: [], unreadable: 'symlink leading outside the repository (not followed)' } : readSql(tree, file)),
+        ...readSql(tree, file, skipped),
         tag: entry.tag,
         file,
         when: typeof entry.when === 'number' ? entry.when : undefined,
@@ -81,22 +99,21 @@ function readJournalLayout(tree: FileTree, config: ResolvedConfig, journalFile: 
   };
 }
 
-function readFolderLayout(tree: FileTree, out: string, folders: string[]): MigrationSet {
+function readFolderLayout(tree: FileTree, out: string, folders: string[], skipped: SkippedFile[]): MigrationSet {
   const migrations: Migration[] = [];
   const snapshots: SnapshotInfo[] = [];
-  const skipped: MigrationSet['skipped'] = [];
   for (const folder of folders) {
     const dir = joinPath(out, folder);
     const listing = tree.list(dir) ?? [];
     skipped.push(...outsideLinks(listing, dir));
     const hasSnapshot = listing.some((e) => e.name === 'snapshot.json' && e.kind === 'file' && !e.outside);
-    const snapshot = hasSnapshot ? readSnapshotHeader(tree, joinPath(dir, 'snapshot.json')) : undefined;
+    const snapshot = hasSnapshot ? readSnapshotHeader(tree, joinPath(dir, 'snapshot.json'), skipped) : undefined;
     if (snapshot) snapshots.push(snapshot);
     const stamp = FOLDER_MIGRATION.exec(folder)?.[1];
     const file = joinPath(dir, 'migration.sql');
-    const sqlPresent = listing.some((e) => e.name === 'migration.sql' && e.kind === 'file' && !e.outside);
+    const sqlPresent = listing.some((e) => e.name === 'migration.sql' && e.kind === 'file');
     migrations.push({
-      ...(sqlPresent ? readSql(tree, file) : { statements: [] }),
+      ...(sqlPresent ? readSql(tree, file, skipped) : { statements: [] }),
       tag: folder,
       file,
       when: stamp ? folderTimestamp(stamp) : undefined,
@@ -117,10 +134,11 @@ function folderTimestamp(stamp: string): number {
   return Date.UTC(n(0, 4), n(4, 6) - 1, n(6, 8), n(8, 10), n(10, 12), n(12, 14));
 }
 
-function readSql(tree: FileTree, file: string): Pick<Migration, 'sql' | 'hash' | 'statements' | 'unreadable'> {
-  const bytes = tree.read(file);
-  if (bytes === undefined) return { statements: [] };
-  if (bytes.length > MAX_SQL_BYTES) return { statements: [], unreadable: `larger than ${MAX_SQL_BYTES / 1024 / 1024} MiB` };
+function readSql(tree: FileTree, file: string, skipped: SkippedFile[]): Pick<Migration, 'sql' | 'hash' | 'statements' | 'unreadable'> {
+  const read = tree.read(file, SIZE_LIMITS.sql.bytes);
+  if (read === undefined) return { statements: [] };
+  if (!('bytes' in read)) return { statements: [], unreadable: refuse(file, read, 'sql', skipped) };
+  const bytes = read.bytes;
   if (bytes.includes(0)) return { statements: [], unreadable: 'binary content (NUL bytes)' };
   const sql = bytes.toString('utf8');
   return { sql, hash: createHash('sha256').update(sql).digest('hex'), statements: splitStatements(sql) };
@@ -139,6 +157,10 @@ export function splitStatements(sql: string): Statement[] {
 }
 
 export function parseJournalText(file: string, text: string): { journal: Journal } | { error: JsonError } {
+  // drizzle-orm's readMigrationFiles hands the file to JSON.parse as it is, and JSON.parse rejects a BOM.
+  if (text.startsWith('\uFEFF')) {
+    return { error: { file, message: "the file starts with a UTF-8 byte order mark (BOM), which drizzle-orm's JSON.parse rejects", position: { line: 1, column: 1 } } };
+  }
   const source = new SourceText(text);
   const parsed = parseJson(file, text);
   if ('error' in parsed) return parsed;
@@ -198,10 +220,10 @@ export function parseJson(file: string, text: string): { value: unknown } | { er
   }
 }
 
-function readSnapshotHeaders(tree: FileTree, metaDir: string): SnapshotInfo[] {
+function readSnapshotHeaders(tree: FileTree, metaDir: string, skipped: SkippedFile[]): SnapshotInfo[] {
   return (tree.list(metaDir) ?? [])
     .filter((e) => e.kind === 'file' && !e.outside && e.name.endsWith('.json') && !e.name.startsWith('_'))
-    .map((e) => readSnapshotHeader(tree, joinPath(metaDir, e.name)));
+    .map((e) => readSnapshotHeader(tree, joinPath(metaDir, e.name), skipped));
 }
 
 /**
@@ -209,9 +231,14 @@ function readSnapshotHeaders(tree: FileTree, metaDir: string): SnapshotInfo[] {
  * is closed. drizzle-kit writes these keys before the schema body, so a history of hundreds of
  * multi-megabyte snapshots is validated without parsing them (see loadSnapshotDocument for a full parse).
  */
-export function readSnapshotHeader(tree: FileTree, file: string): SnapshotInfo {
+export function readSnapshotHeader(tree: FileTree, file: string, skipped: SkippedFile[]): SnapshotInfo {
   const peeked = tree.peek(file, SNAPSHOT_HEAD_BYTES, 64);
   if (!peeked) return { file, prevIds: [], error: { file, message: 'cannot be read', position: { line: 1, column: 1 } } };
+  const limit = SIZE_LIMITS.snapshot.bytes;
+  if (peeked.size > limit) {
+    const reason = refuse(file, { refused: 'too-large', size: peeked.size, limit }, 'snapshot', skipped);
+    return { file, prevIds: [], error: { file, message: reason, position: { line: 1, column: 1 } } };
+  }
   if (peeked.size <= SNAPSHOT_HEAD_BYTES) return loadSnapshotDocument(tree, file);
   const head = peeked.head.toString('utf8');
   const tail = peeked.tail.toString('utf8').trimEnd();
@@ -252,9 +279,12 @@ function prevIdsOf(body: string, prevId: string | undefined): string[] {
 
 /** Parses a whole snapshot (for drift, and for snapshots under scrutiny). */
 export function loadSnapshotDocument(tree: FileTree, file: string): SnapshotInfo {
-  const bytes = tree.read(file);
-  if (bytes === undefined) return { file, prevIds: [], error: { file, message: 'cannot be read', position: { line: 1, column: 1 } } };
-  const text = bytes.toString('utf8');
+  const read = tree.read(file, SIZE_LIMITS.snapshot.bytes);
+  if (!read || !('bytes' in read)) {
+    const message = read ? refusalReason(read, 'snapshot') : 'cannot be read';
+    return { file, prevIds: [], error: { file, message, position: { line: 1, column: 1 } } };
+  }
+  const text = read.bytes.toString('utf8');
   const parsed = parseJson(file, text);
   if ('error' in parsed) return { file, prevIds: [], error: parsed.error };
   const doc = parsed.value;
@@ -267,10 +297,39 @@ export function loadSnapshotDocument(tree: FileTree, file: string): SnapshotInfo
   return info;
 }
 
-function outsideLinks(entries: { name: string; outside?: true }[], dir: string): MigrationSet['skipped'] {
-  return entries
-    .filter((e) => e.outside)
-    .map((e) => ({ file: joinPath(dir, e.name), reason: 'symlink leading outside the repository (not followed)' }));
+function outsideLinks(entries: TreeEntry[], dir: string): SkippedFile[] {
+  return entries.filter((e) => e.outside).map((e) => ({ file: joinPath(dir, e.name), reason: OUTSIDE_LINK }));
+}
+
+type Refusal = Exclude<FileRead, { bytes: Buffer }>;
+
+function refusalReason(refusal: Refusal, kind: keyof typeof SIZE_LIMITS): string {
+  if (refusal.refused === 'outside') return 'resolves outside the repository (not read)';
+  return `${formatSize(refusal.size)}, larger than the ${formatSize(refusal.limit)} limit for ${SIZE_LIMITS[kind].what} (not read)`;
+}
+
+/**
+ * Records a file the tree refused in `skipped`, unless it or a folder above it already is (a `meta` symlink
+ * leading outside refuses every file in it), and says why it was not read.
+ */
+function refuse(file: string, refusal: Refusal, kind: keyof typeof SIZE_LIMITS, skipped: SkippedFile[]): string {
+  const covering = skipped.find((s) => s.file === file || file.startsWith(`${s.file}/`));
+  if (covering) return covering.reason;
+  const reason = refusalReason(refusal, kind);
+  skipped.push({ file, reason, ...(refusal.refused === 'too-large' ? { size: refusal.size, limit: refusal.limit } : {}) });
+  return reason;
+}
+
+/** 16 MiB, 1.9 GiB, 300 KiB: what a reader compares with the limit. */
+export function formatSize(bytes: number): string {
+  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${bytes} bytes` : `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
 }
 
 export function joinPath(...parts: string[]): string {

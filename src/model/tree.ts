@@ -1,7 +1,7 @@
-// File trees the model is read from: the working tree, or a commit of the git repository.
-// The only module of the model that touches the disk or git.
+// The file-access layer of the model: the migration folder is read only through a FileTree. Nothing that
+// resolves outside the repository is read (the folder itself, `meta`, any file: through a symlink, `..` or an
+// absolute path), and a file larger than the caller's limit is not read (its size is taken first).
 
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -12,65 +12,109 @@ export interface TreeEntry {
   outside?: true;
 }
 
+/** A file's bytes, or why they were not read. */
+export type FileRead = { bytes: Buffer } | { refused: 'outside' } | { refused: 'too-large'; size: number; limit: number };
+
 export interface FileTree {
-  /** Directory entries sorted by name, or undefined when the directory does not exist. Paths are relative to cwd. */
+  /** Directory entries sorted by name; undefined when the directory does not exist or resolves outside the repository. */
   list(dir: string): TreeEntry[] | undefined;
-  /** Whole file, or undefined when absent. */
-  read(file: string): Buffer | undefined;
+  /** The whole file when it is at most `limit` bytes; undefined when it is absent or not a regular file. */
+  read(file: string, limit: number): FileRead | undefined;
   /** First `head` and last `tail` bytes plus the size: enough to validate a large snapshot cheaply. */
   peek(file: string, head: number, tail: number): { head: Buffer; tail: Buffer; size: number } | undefined;
+  /** True when `p` (a folder or file, existing or not) resolves outside the repository. */
+  isOutside(p: string): boolean;
 }
 
-/** The working tree below `cwd`. Symlinks whose target lies outside `repoRoot` are reported, never followed. */
+/** The working tree below `cwd`, confined to `repoRoot`. */
 export function workingTree(cwd: string, repoRoot: string): FileTree {
   const root = fs.realpathSync(repoRoot);
   const abs = (p: string) => path.resolve(cwd, p);
-  // Listings are cached: reads consult them instead of calling realpath for every file.
-  const listings = new Map<string, Map<string, TreeEntry> | undefined>();
+  const isOutside = (p: string) => !isInside(root, realPath(abs(p)));
+  // Listings are cached, each folder's real path checked once: reads consult them instead of calling realpath per file.
+  const listings = new Map<string, Map<string, TreeEntry> | 'outside' | undefined>();
   const listing = (dir: string) => {
     const key = abs(dir);
-    if (!listings.has(key)) listings.set(key, readListing(key, root));
+    if (!listings.has(key)) listings.set(key, isOutside(key) ? 'outside' : readListing(key, root));
     return listings.get(key);
   };
-  /** The file's absolute path when it is a readable file that does not lead outside the repository. */
-  const readable = (file: string) => {
-    const entry = listing(path.dirname(file))?.get(path.basename(file));
-    return entry && entry.kind === 'file' && !entry.outside ? abs(file) : undefined;
+  /** A file's entry in its folder, or 'outside' when the file or its folder leads outside the repository. */
+  const entryOf = (file: string) => {
+    const entries = listing(path.dirname(file));
+    if (entries === 'outside') return 'outside';
+    const entry = entries?.get(path.basename(file));
+    return entry?.outside ? 'outside' : entry;
   };
   return {
     list(dir) {
       const entries = listing(dir);
-      return entries && [...entries.values()].sort(byName);
+      return entries === undefined || entries === 'outside' ? undefined : [...entries.values()].sort(byName);
     },
-    read(file) {
-      const full = readable(file);
-      try {
-        return full === undefined ? undefined : fs.readFileSync(full);
-      } catch {
-        return undefined;
-      }
+    read(file, limit) {
+      const entry = entryOf(file);
+      if (entry === 'outside') return { refused: 'outside' };
+      return entry?.kind === 'file' ? readLimited(abs(file), limit) : undefined;
     },
     peek(file, head, tail) {
-      const full = readable(file);
-      if (full === undefined) return undefined;
-      let fd: number;
-      try {
-        fd = fs.openSync(full, 'r');
-      } catch {
-        return undefined;
-      }
-      try {
-        const size = fs.fstatSync(fd).size;
+      const entry = entryOf(file);
+      if (entry === 'outside' || entry?.kind !== 'file') return undefined;
+      return withOpenFile(abs(file), (fd, size) => {
         const h = Buffer.alloc(Math.min(head, size));
         fs.readSync(fd, h, 0, h.length, 0);
         const t = Buffer.alloc(Math.min(tail, size));
         fs.readSync(fd, t, 0, t.length, size - t.length);
         return { head: h, tail: t, size };
-      } finally {
-        fs.closeSync(fd);
-      }
+      });
     },
+    isOutside,
   };
+}
+
+/** The tree a check reads extra files through: the engine's, or (unit tests) the working tree below cwd. */
+export function treeOf(ctx: { cwd: string; tree?: FileTree }): FileTree {
+  return ctx.tree ?? workingTree(ctx.cwd, ctx.cwd);
+}
+
+/** The file's bytes, its size taken from the open file before anything is read. */
+function readLimited(full: string, limit: number): FileRead | undefined {
+  return withOpenFile(full, (fd, size): FileRead => {
+    if (size > limit) return { refused: 'too-large', size, limit };
+    const bytes = Buffer.alloc(size);
+    let filled = 0;
+    while (filled < size) {
+      const n = fs.readSync(fd, bytes, filled, size - filled, filled);
+      if (n === 0) break; // the file shrank since fstat
+      filled += n;
+    }
+    return { bytes: bytes.subarray(0, filled) };
+  });
+}
+
+function withOpenFile<T>(full: string, use: (fd: number, size: number) => T): T | undefined {
+  let fd: number;
+  try {
+    fd = fs.openSync(full, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    return stat.isFile() ? use(fd, stat.size) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The real path of `p`; for a path that does not exist, its nearest existing ancestor's real path and the rest. */
+function realPath(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    const parent = path.dirname(p);
+    return parent === p ? p : path.join(realPath(parent), path.basename(p));
+  }
 }
 
 function readListing(dir: string, root: string): Map<string, TreeEntry> | undefined {
@@ -103,70 +147,9 @@ function symlinkEntry(full: string, name: string, root: string): TreeEntry {
 
 function isInside(root: string, target: string): boolean {
   const rel = path.relative(root, target);
-  return !rel.startsWith('..') && !path.isAbsolute(rel);
+  return rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 }
 
 function byName(a: TreeEntry, b: TreeEntry): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-}
-
-/**
- * The tree of `commit` below `prefix` (cwd relative to the repository root), read with two git
- * processes: one `ls-tree` and one `cat-file --batch` for every blob under `dirs`.
- */
-export function gitTree(repoRoot: string, commit: string, prefix: string, dirs: string[]): FileTree {
-  const files = new Map<string, Buffer>();
-  const dirEntries = new Map<string, Map<string, TreeEntry>>();
-  const toRepo = (p: string) => path.posix.normalize(path.posix.join(prefix, p)).replace(/^\.\/?/, '');
-  const repoDirs = dirs.map((d) => toRepo(d).replace(/\/$/, ''));
-  const listing = execFileSync('git', ['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...repoDirs], {
-    cwd: repoRoot,
-    maxBuffer: 1 << 30,
-  }).toString('utf8');
-  const blobs: { oid: string; file: string }[] = [];
-  for (const record of listing.split('\0')) {
-    const m = /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(record);
-    if (!m || m[2] !== 'blob') continue;
-    blobs.push({ oid: m[3]!, file: m[4]! });
-    addToDirs(dirEntries, m[4]!);
-  }
-  if (blobs.length > 0) {
-    const out = execFileSync('git', ['cat-file', '--batch'], {
-      cwd: repoRoot,
-      input: blobs.map((b) => b.oid).join('\n') + '\n',
-      maxBuffer: 1 << 30,
-    });
-    let pos = 0;
-    for (const blob of blobs) {
-      const nl = out.indexOf(10, pos);
-      const size = Number(out.subarray(pos, nl).toString().split(' ')[2]);
-      files.set(blob.file, out.subarray(nl + 1, nl + 1 + size));
-      pos = nl + 1 + size + 1;
-    }
-  }
-  return {
-    list(dir) {
-      const entries = dirEntries.get(toRepo(dir));
-      return entries ? [...entries.values()].sort(byName) : undefined;
-    },
-    read(file) {
-      return files.get(toRepo(file));
-    },
-    peek(file, head, tail) {
-      const buf = files.get(toRepo(file));
-      if (!buf) return undefined;
-      return { head: buf.subarray(0, head), tail: buf.subarray(Math.max(0, buf.length - tail)), size: buf.length };
-    },
-  };
-}
-
-function addToDirs(dirs: Map<string, Map<string, TreeEntry>>, file: string): void {
-  const parts = file.split('/');
-  for (let i = 0; i < parts.length; i++) {
-    const dir = i === 0 ? '.' : parts.slice(0, i).join('/');
-    let entries = dirs.get(dir);
-    if (!entries) dirs.set(dir, (entries = new Map()));
-    const kind = i === parts.length - 1 ? 'file' : 'dir';
-    if (!entries.has(parts[i]!)) entries.set(parts[i]!, { name: parts[i]!, kind });
-  }
 }

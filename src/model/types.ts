@@ -109,6 +109,14 @@ export interface MigrationSet {
   strayFiles: string[];
   /** Every snapshot file found, in file-name order. */
   snapshots: SnapshotInfo[];
-  /** Files skipped for safety reasons (e.g. symlinks leading outside the repository). */
-  skipped: { file: string; reason: string }[];
+  /** Files not read for safety: they resolve outside the repository, or are larger than their limit. */
+  skipped: SkippedFile[];
+}
+
+export interface SkippedFile {
+  file: string;
+  reason: string;
+  /** Set when the file was not read for its size. */
+  size?: number;
+  limit?: number;
 }

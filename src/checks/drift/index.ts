@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { findingOf, type Finding } from '../../findings.js';
 import { loadSnapshotDocument } from '../../model/folder.js';
-import { workingTree } from '../../model/tree.js';
+import { treeOf } from '../../model/tree.js';
 import type { Migration, SnapshotInfo } from '../../model/types.js';
 import type { Check, CheckContext, CheckOutcome } from '../types.js';
 import type { DiffOutcome, DriftJob, KitInfo } from './protocol.js';
@@ -141,7 +141,7 @@ function snapshotOf(ctx: CheckContext, m: Migration): Json | undefined {
   const info: SnapshotInfo | undefined = m.snapshot;
   if (!info || info.error) return undefined;
   if (info.json) return info.json;
-  return loadSnapshotDocument(workingTree(ctx.cwd, ctx.cwd), info.file).json;
+  return loadSnapshotDocument(treeOf(ctx), info.file).json;
 }
 
 interface Pair {

@@ -58,7 +58,13 @@ export function runDriftWorker(job: DriftJob, timeoutMs = driftTimeoutMs()): Pro
         }),
       );
     });
-    child.send(job);
+    try {
+      child.send(job);
+    } catch (e) {
+      // A job the IPC channel cannot serialise (a snapshot nested too deep): end the worker and its timer now.
+      child.kill('SIGKILL');
+      settle({ ok: false, kind: 'crashed', message: `the drift job could not be sent to the worker: ${(e as Error).message}` });
+    }
   });
 }
 

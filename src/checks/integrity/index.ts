@@ -4,6 +4,7 @@ import type { Check } from '../types.js';
 import type { IntegrityRule } from './rule.js';
 import { appliedMigrationRerun } from './rules/applied-migration-rerun.js';
 import { fileNotInJournal } from './rules/file-not-in-journal.js';
+import { fileTooLarge } from './rules/file-too-large.js';
 import { fileUnreadable } from './rules/file-unreadable.js';
 import { journalEntryMissingFile } from './rules/journal-entry-missing-file.js';
 import { journalIdxSequence } from './rules/journal-idx-sequence.js';
@@ -22,6 +23,7 @@ export const integrityRules: readonly IntegrityRule[] = [
   journalInvalid,
   journalEntryMissingFile,
   fileUnreadable,
+  fileTooLarge,
   fileNotInJournal,
   journalIdxSequence,
   journalWhenOrder,

@@ -18,14 +18,23 @@ export const STATEMENT_TIMEOUT_MS = 15_000;
 
 export async function readAppliedPostgres(url: string, schema: string, table: string): Promise<AppliedState> {
   const masked = maskUrl(url);
+  if (!URL.canParse(url)) {
+    throw new ConfigError('the database URL cannot be parsed (expected postgres://user:password@host:port/database; is the port a number?)');
+  }
   const { default: pg } = await import('pg');
-  const client = new pg.Client({
-    connectionString: url,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    statement_timeout: STATEMENT_TIMEOUT_MS,
-    query_timeout: STATEMENT_TIMEOUT_MS + 5_000,
-    application_name: 'drizzle-guard',
-  });
+  let client: InstanceType<typeof pg.Client>;
+  try {
+    // node-postgres reads sslrootcert, sslcert and sslkey here: a missing file throws before any connection.
+    client = new pg.Client({
+      connectionString: url,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      statement_timeout: STATEMENT_TIMEOUT_MS,
+      query_timeout: STATEMENT_TIMEOUT_MS + 5_000,
+      application_name: 'drizzle-guard',
+    });
+  } catch (e) {
+    throw new ConfigError(`the database URL for ${masked} is not usable: ${describeError(e, url)}`);
+  }
   // A connection that dies later emits 'error'; without a listener it would crash the process.
   client.on('error', () => undefined);
   try {
@@ -97,7 +106,12 @@ function scrub(message: string, url: string): string {
   let out = message;
   try {
     const u = new URL(url);
-    const secrets = [u.password, u.username, u.hostname, u.pathname.slice(1), decodeURIComponent(u.password)].filter((s) => s.length >= 2);
+    // Parameters (sslrootcert=/path/…, passwords of some drivers) can carry secrets too: every value goes.
+    const parameters = [u.search.slice(1), ...[...u.searchParams].flatMap(([key, value]) => [value, `${key}=${value}`])];
+    const secrets = [u.password, u.username, u.hostname, u.pathname.slice(1), decodeURIComponent(u.password), ...parameters]
+      .filter((s) => s.length >= 2)
+      // Longest first, so a value inside a longer secret does not leave the rest behind.
+      .sort((a, b) => b.length - a.length);
     for (const s of secrets) out = out.split(s).join('***');
   } catch {
     // an unparsable URL: nothing to match against, and the message below never contains it whole

@@ -7,7 +7,7 @@ import { lexChunk } from '../../model/sql-lexer.js';
 import type { Migration } from '../../model/types.js';
 import type { Check, CheckContext, CheckOutcome } from '../types.js';
 import { loadSnapshotDocument } from '../../model/folder.js';
-import { workingTree } from '../../model/tree.js';
+import { treeOf } from '../../model/tree.js';
 import { describeSchema, diffShapes, type SchemaShape, type ShapeDifference } from './catalog.js';
 import { declaredShape } from './declared.js';
 import { extensionsCreated, isAvailable, loadExtensions } from './extensions.js';
@@ -127,7 +127,7 @@ async function differencesAtBase(
 
 function snapshotOf(ctx: CheckContext, m: Migration): Record<string, unknown> | string {
   if (!m.snapshot) return `${m.tag} has no snapshot`;
-  return m.snapshot.json ?? loadSnapshotDocument(workingTree(ctx.cwd, ctx.cwd), m.snapshot.file).json ?? `${m.snapshot.file} cannot be read`;
+  return m.snapshot.json ?? loadSnapshotDocument(treeOf(ctx), m.snapshot.file).json ?? `${m.snapshot.file} cannot be read`;
 }
 
 function differenceId(d: ShapeDifference): string {

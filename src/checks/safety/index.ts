@@ -1,9 +1,9 @@
 // The safety check: lints the SQL of the migrations a pull request adds (all of them without
 // --base), Drizzle-aware: one migrator transaction, objects created in the batch are new.
 
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { isIgnoredPath } from '../../config/guard-config.js';
+import { SIZE_LIMITS } from '../../model/folder.js';
+import { treeOf } from '../../model/tree.js';
 import type { Migration } from '../../model/types.js';
 import type { Check, CheckContext, CheckOutcome } from '../types.js';
 import { SafetyLinter, type LintTarget } from './lint.js';
@@ -28,7 +28,7 @@ export const safetyCheck: Check = {
     all.forEach((migration, i) => {
       if (ctx.hasBase && !migration.isNew) return;
       if (isIgnoredPath(migration.file, ignore)) return;
-      targets.push({ migration, snapshotBefore: () => snapshotOf(ctx.cwd, all[i - 1]) });
+      targets.push({ migration, snapshotBefore: () => snapshotOf(ctx, all[i - 1]) });
     });
     const linter = new SafetyLinter({ dialect, postgresVersion, batch: ctx.hasBase, parseAll: ctx.hasBase });
     const findings = await linter.lint(targets);
@@ -41,13 +41,10 @@ export const safetyCheck: Check = {
 };
 
 /** A migration's snapshot: the parsed document when the model kept it, else the file's text. */
-function snapshotOf(cwd: string, migration: Migration | undefined): Record<string, unknown> | string | undefined {
+function snapshotOf(ctx: CheckContext, migration: Migration | undefined): Record<string, unknown> | string | undefined {
   const snapshot = migration?.snapshot;
   if (!snapshot) return undefined;
   if (snapshot.json) return snapshot.json;
-  try {
-    return fs.readFileSync(path.join(cwd, snapshot.file), 'utf8');
-  } catch {
-    return undefined;
-  }
+  const read = treeOf(ctx).read(snapshot.file, SIZE_LIMITS.snapshot.bytes);
+  return read && 'bytes' in read ? read.bytes.toString('utf8') : undefined;
 }

@@ -25,13 +25,3 @@ describe('file-unreadable', () => {
     expect(findings[0]!.message).toContain('symlink leading outside the repository');
   });
 });
-
-describe('file-unreadable (size)', () => {
-  it('does not read a SQL file over 16 MiB', async () => {
-    const dir = copyFixture('pg-clean');
-    fs.writeFileSync(path.join(dir, 'drizzle/0001_add_due_date.sql'), Buffer.alloc(16 * 1024 * 1024 + 1, 0x20));
-    const findings = await findingsOf(dir, 'integrity');
-    expect(findings).toEqual([expect.objectContaining({ ruleId: 'file-unreadable', file: 'drizzle/0001_add_due_date.sql' })]);
-    expect(findings[0]!.message).toContain('larger than 16 MiB');
-  });
-});
