@@ -18,6 +18,8 @@ export interface ConfigReport {
   dialect?: Dialect;
   /** Migrations folder relative to cwd. */
   out?: string;
+  /** The config's `schema` paths or globs, as written (relative to cwd). */
+  schema?: string[];
   exitCode: number;
   categories: Record<Category, CategoryStatus>;
   findings: Finding[];
