@@ -6,6 +6,7 @@ import type { Report } from '../report/types.js';
 
 /** Longest first: `--replay-seed` before `--replay`. */
 const WORDS: [RegExp, string][] = [
+  [/`drizzle-guard check --help` lists the options/g, 'docs/action.md lists the inputs'],
   [/--out DIR and --dialect\b/g, 'the `out` and `dialect` inputs'],
   [/--out and --dialect\b/g, 'the `out` and `dialect` inputs'],
   [/--no-drift, --no-lint, --no-replay/g, '`drift: false`, `lint: false`, `replay: false`'],

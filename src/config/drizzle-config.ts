@@ -46,7 +46,7 @@ export async function loadDrizzleConfig(cwd: string, file: string, overrides: Co
   if (!execute && !abs.endsWith('.json') && raw.dialect === undefined && !overrides.dialect) {
     throw new ConfigError(
       `${file} was read without running it (code from this pull request is untrusted here) and its dialect is not a plain string literal; ` +
-        'give the dialect (and the migrations folder, out) explicitly',
+        'pass --dialect (and --out when the folder is not a literal either)',
       file,
     );
   }

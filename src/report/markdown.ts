@@ -150,7 +150,7 @@ function migrationTable(config: ConfigReport, hasBase: boolean, opts: MarkdownOp
       ? `No new migrations in ${code(config.out ?? 'the migrations folder')}.`
       : `No base commit given: all ${plural(config.migrations.length, 'migration')} in ${code(config.out ?? 'the migrations folder')} were checked.`;
   }
-  const rows = fresh.map((m) => `| ${fileLink(m.file, opts, undefined, code(m.tag))} | ${m.statements} | ${risk(m, config.findings)} |`);
+  const rows = fresh.map((m) => `| ${fileLink(m.file, opts, undefined, code(m.tag, true))} | ${m.statements} | ${risk(m, config.findings)} |`);
   const table = ['| New migration | Statements | Risk |', '| --- | ---: | --- |', ...rows].join('\n');
   return rows.length > 10 ? folded(`${fresh.length} new migrations`, table) : table;
 }
@@ -225,35 +225,43 @@ function statementOf(f: Finding, opts: MarkdownOptions): string | undefined {
 
 function diagram(tables: TouchedTable[] | undefined): string {
   if (!tables || tables.length === 0) return '';
-  const dropped = tables.filter((t) => t.status === 'dropped').map((t) => code(t.name));
-  const drawn = tables.filter((t) => t.status !== 'dropped');
-  const touched = drawn.filter((t) => t.status !== 'referenced').length;
-  const droppedLine = dropped.length > 0 ? `Dropped: ${dropped.join(', ')}` : '';
-  if (drawn.length === 0) return droppedLine;
-  if (drawn.length > MAX_DIAGRAM_TABLES) {
-    return [`Tables touched: ${drawn.filter((t) => t.status !== 'referenced').map((t) => code(t.name)).join(', ')}`, droppedLine].filter(Boolean).join('\n\n');
+  const touched = tables.filter((t) => t.status !== 'referenced');
+  if (tables.length > MAX_DIAGRAM_TABLES) {
+    const list = (status: TouchedTable['status']) => tables.filter((t) => t.status === status).map((t) => code(t.name));
+    return [
+      ['Tables added', list('added')],
+      ['Tables changed', list('changed')],
+      ['Tables dropped', list('dropped')],
+    ]
+      .filter(([, names]) => names!.length > 0)
+      .map(([label, names]) => `${label as string}: ${(names as string[]).join(', ')}`)
+      .join('\n\n');
   }
   const lines = ['erDiagram'];
-  const ids = new Map(drawn.map((t) => [t.name, mermaidId(t.name)]));
-  for (const t of drawn) {
-    const label = t.status === 'referenced' ? '' : ` ${t.status}`;
-    lines.push(`  ${ids.get(t.name)}["${t.name.replace(/"/g, "'")}${label}"] {`);
+  const ids = new Map(tables.map((t) => [t.name, mermaidId(t.name)]));
+  for (const t of tables) {
+    const label = t.status === 'referenced' ? '' : ` ${t.status === 'dropped' ? 'DROPPED' : t.status}`;
+    lines.push(`  ${ids.get(t.name)}["${mermaidText(t.name)}${label}"] {`);
     for (const c of t.columns) {
       const keys = [c.primaryKey ? 'PK' : '', t.foreignKeys.some((fk) => fk.columns.includes(c.name)) ? 'FK' : ''].filter(Boolean).join(',');
-      const note = c.change ? ` "${c.change}"` : '';
-      lines.push(`    ${mermaidWord(c.type)} ${mermaidWord(c.name)}${keys ? ` ${keys}` : ''}${note}`);
+      const name = mermaidName(c.name);
+      const notes = [
+        c.change === 'dropped' ? 'DROPPED' : c.change === 'changed' && c.previousType ? `${c.previousType} → ${c.type}` : c.change,
+        name !== c.name ? `name: ${c.name}` : undefined,
+        mermaidWord(c.type) !== c.type && c.change !== 'changed' ? c.type : undefined,
+      ].filter(Boolean);
+      const note = notes.length > 0 ? ` "${mermaidText(notes.join('; '))}"` : '';
+      lines.push(`    ${mermaidWord(c.type)} ${name}${keys ? ` ${keys}` : ''}${note}`);
     }
     lines.push('  }');
   }
-  for (const t of drawn) {
+  for (const t of tables) {
     for (const fk of t.foreignKeys) {
       const target = ids.get(fk.table) ?? mermaidId(fk.table);
-      lines.push(`  ${ids.get(t.name)} }o--|| ${target} : "${fk.columns.join(', ').replace(/"/g, "'")}"`);
+      lines.push(`  ${ids.get(t.name)} }o--|| ${target} : "${mermaidText(fk.columns.join(', '))}"`);
     }
   }
-  return [folded(`ER diagram of the ${plural(touched, 'table')} this PR touches`, fence('mermaid', lines.join('\n'))), droppedLine]
-    .filter(Boolean)
-    .join('\n\n');
+  return folded(`ER diagram of the ${plural(touched.length, 'table')} this PR touches`, fence('mermaid', lines.join('\n')));
 }
 
 function footer(report: Report, opts: MarkdownOptions): string {
@@ -349,9 +357,10 @@ export function escapeMarkdown(text: string): string {
     .replace(/\r?\n+/g, ' ');
 }
 
-/** A code span that holds any text: a fence longer than its backtick runs, on one line, `|` escaped for tables. */
-export function code(text: string): string {
-  const flat = text.replace(/\r?\n+/g, ' ').replace(/\|/g, '\\|');
+/** A code span that holds any text: a fence longer than its backtick runs, on one line; in a table `|` is escaped. */
+export function code(text: string, inTable = false): string {
+  const oneLine = text.replace(/\r?\n+/g, ' ');
+  const flat = inTable ? oneLine.replace(/\|/g, '\\|') : oneLine;
   const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
   const ticks = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
@@ -367,8 +376,23 @@ function mermaidId(name: string): string {
   return `t_${name.replace(/[^A-Za-z0-9_]/g, '_')}`;
 }
 
+/** A type as one mermaid word: `numeric(10,2)` would end the attribute at its comma. */
 function mermaidWord(word: string): string {
   return word.replace(/[^A-Za-z0-9_]/g, '_') || '_';
+}
+
+/**
+ * An attribute name mermaid cannot misread: `pk`, `fk`, `uk` (any case) are key markers to its lexer and a
+ * name must start with a letter, so those get a leading underscore (the real name goes in the comment).
+ */
+function mermaidName(name: string): string {
+  const word = mermaidWord(name);
+  return /^(pk|fk|uk)$/i.test(word) || /^[0-9]/.test(word) ? `_${word}` : word;
+}
+
+/** Text inside a mermaid string: no double quote can end it. */
+function mermaidText(text: string): string {
+  return text.replace(/"/g, "'").replace(/[\r\n]+/g, ' ');
 }
 
 function measure(text: string, unit: 'chars' | 'bytes'): number {

@@ -27,15 +27,30 @@ export interface FakeGitHub {
   delayMs: number;
   /** Request lines answered once with a rate-limit error first: 429 (primary, Retry-After) or 403 secondary. */
   rateLimitOnce: Map<string, 'primary' | 'secondary'>;
+  /**
+   * When set, the first listings of the comments are held until this many have arrived, then all answered at
+   * once: concurrent runs all see the same (empty) list, as two runs racing on GitHub can.
+   */
+  listBarrier: number;
   close(): Promise<void>;
 }
 
 export async function startFakeGitHub(repo: string, pull: number): Promise<FakeGitHub> {
   let nextId = 1000;
-  const state: Omit<FakeGitHub, 'url' | 'close'> = { comments: [], requests: [], readOnly: false, failOnce: new Set(), changedFiles: [], delayMs: 0, rateLimitOnce: new Map() };
+  const state: Omit<FakeGitHub, 'url' | 'close'> = { comments: [], requests: [], readOnly: false, failOnce: new Set(), changedFiles: [], delayMs: 0, rateLimitOnce: new Map(), listBarrier: 0 };
+  const held: (() => void)[] = [];
   const commentsPath = `/repos/${repo}/issues/${pull}/comments`;
+  const htmlUrl = (id: number) => `https://github.com/${repo}/pull/${pull}#issuecomment-${id}`;
   const server = createServer((req, res) => {
-    void body(req).then((text) => setTimeout(() => handle(req, res, text), state.delayMs));
+    void body(req).then((text) => {
+      const answer = () => setTimeout(() => handle(req, res, text), state.delayMs);
+      const isListing = req.method === 'GET' && new URL(req.url ?? '/', 'http://localhost').pathname === commentsPath;
+      if (!isListing || state.listBarrier === 0) return answer();
+      held.push(answer);
+      if (held.length < state.listBarrier) return;
+      state.listBarrier = 0;
+      held.splice(0).forEach((release) => release());
+    });
   });
 
   function handle(req: IncomingMessage, res: ServerResponse, text: string): void {
@@ -54,7 +69,7 @@ export async function startFakeGitHub(repo: string, pull: number): Promise<FakeG
     if (req.method === 'GET' && url.pathname === '/user') {
       return state.userLogin ? send(res, 200, { login: state.userLogin, type: 'User' }) : send(res, 403, { message: 'Resource not accessible by integration' });
     }
-    if (req.method === 'GET' && url.pathname === commentsPath) return page(res, url, state.comments);
+    if (req.method === 'GET' && url.pathname === commentsPath) return page(res, url, state.comments.map((c) => ({ ...c, html_url: htmlUrl(c.id) })));
     if (req.method === 'GET' && url.pathname === `/repos/${repo}/pulls/${pull}/files`) return page(res, url, state.changedFiles);
     const onComment = url.pathname.startsWith(`/repos/${repo}/issues/comments/`);
     if (req.method === 'DELETE' && onComment && !state.readOnly) {
@@ -73,13 +88,13 @@ export async function startFakeGitHub(repo: string, pull: number): Promise<FakeG
       const user: FakeComment['user'] = state.userLogin ? { login: state.userLogin, type: 'User' } : { login: 'github-actions[bot]', type: 'Bot' };
       const c: FakeComment = { id: nextId++, body: commentBody, user };
       state.comments.push(c);
-      return send(res, 201, { ...c, html_url: `https://github.com/${repo}/pull/${pull}#issuecomment-${c.id}` });
+      return send(res, 201, { ...c, html_url: htmlUrl(c.id) });
     }
     const id = Number(url.pathname.split('/').pop());
     const c = state.comments.find((x) => x.id === id);
     if (!c) return send(res, 404, { message: 'Not Found' });
     c.body = commentBody;
-    return send(res, 200, { ...c, html_url: `https://github.com/${repo}/pull/${pull}#issuecomment-${c.id}` });
+    return send(res, 200, { ...c, html_url: htmlUrl(c.id) });
   }
 
   function page(res: ServerResponse, url: URL, items: unknown[]): void {

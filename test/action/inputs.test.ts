@@ -17,8 +17,13 @@ describe('readInputs', () => {
       token: '',
       comment: 'true',
       failOn: undefined, // empty: .drizzle-guard.json's failOn, else error (engine)
+      out: undefined,
+      dialect: undefined,
       drift: true,
+      lint: true,
       replay: 'auto',
+      replaySeed: false,
+      commentOnClean: false,
       databaseUrl: undefined,
       sarifFile: undefined,
       allowUntrustedCode: false,
