@@ -154,11 +154,12 @@ async function checkOptions(
 
 /** The step to add when the action cannot see the pull request's head: no code of the PR runs in it. */
 const CHECKOUT_STEP =
-  'Check out the pull request\'s head before this step (its files are only read, never run):\n' +
-  '  - uses: actions/checkout@v5\n' +
+  'Check out the pull request\'s head before this step (drizzle-guard only reads its files; run none of its code after it):\n' +
+  '  - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1\n' +
   '    with:\n' +
   '      ref: ${{ github.event.pull_request.head.sha }}\n' +
-  '      persist-credentials: false';
+  '      persist-credentials: false\n' +
+  '      allow-unsafe-pr-checkout: true';
 
 /**
  * pull_request_target checks out the base branch by default: comparing the base with itself would pass any PR.

@@ -352,8 +352,9 @@ function escapeHtml(text: string): string {
  * no links, emphasis, headings, tables or line breaks it could open.
  */
 export function escapeMarkdown(text: string): string {
+  // On one line, in the middle of a list item: headings, lists and quotes cannot start; `(` is harmless once `[` is escaped.
   return escapeHtml(text)
-    .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
     .replace(/\r?\n+/g, ' ');
 }
 

@@ -69,7 +69,7 @@ describe('renderMarkdown', () => {
     const name = 'x\n\n## ✅ all good\n\n<!--|[x](https://evil.example)';
     const md = renderMarkdown(report([configReport([finding({ file: `drizzle/${name}.sql`, message: `File ${name} is stray` })])]));
     expect(md.split('\n').filter((l) => l.startsWith('## '))).toEqual([]);
-    expect(md).toContain('File x \\#\\# ✅ all good &lt;\\!--\\|\\[x\\]\\(https://evil.example\\) is stray');
+    expect(md).toContain('File x ## ✅ all good &lt;!--\\|\\[x\\](https://evil.example) is stray');
     expect(md).toContain('#### `drizzle/x ## ✅ all good <!--|[x](https://evil.example).sql`');
   });
 
