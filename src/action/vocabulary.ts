@@ -10,6 +10,7 @@ const WORDS: [RegExp, string][] = [
   [/--out DIR and --dialect\b/g, 'the `out` and `dialect` inputs'],
   [/--out and --dialect\b/g, 'the `out` and `dialect` inputs'],
   [/--no-drift, --no-lint, --no-replay/g, '`drift: false`, `lint: false`, `replay: false`'],
+  [/no --database-url given/g, 'no `database-url` input given'],
   [/--database-url\b/g, 'the `database-url` input'],
   [/--replay-seed\b/g, '`replay-seed: true`'],
   [/--no-replay\b/g, '`replay: false`'],

@@ -318,6 +318,21 @@ describe('SARIF and escaping (observation 8; issue 14 item 3)', () => {
   }, 300_000);
 });
 
+describe('drift on the diff (observation 8)', () => {
+  it('is annotated on the schema file the PR changed, at its first changed line', async () => {
+    // The PR changes the schema (the fixture's second step) and commits no migration.
+    const drifted = makeOrigin(path.join(tmp, 'drift-origin'), (db) => cpSync(path.join(FIXTURE, 'schema.ts'), path.join(db, 'schema.ts')));
+    const before = readFileSync(path.join(FIXTURE, 'steps/01.ts'), 'utf8').split('\n');
+    const after = readFileSync(path.join(FIXTURE, 'schema.ts'), 'utf8').split('\n');
+    const firstChanged = after.findIndex((line, i) => line !== before[i]) + 1;
+    const r = await runAction(tmp, drifted, github, 'drift', { inputs: { replay: 'false' } });
+    // Drift fails (exit 1); nothing else is new.
+    expect(r.code, r.stdout).toBe(1);
+    expect(findingKeys(r.report())).toEqual([`schema-drift schema.ts:${firstChanged}`]);
+    expect(r.stdout).toMatch(new RegExp(`^::error title=schema-drift,file=${WD}/schema\\.ts,line=${firstChanged}[,:]`, 'm'));
+  }, 300_000);
+});
+
 describe('the API\'s limits and the comment input (issue 15)', () => {
   it('comment: on-failure creates nothing on a passing run', async () => {
     const r = await run('on-failure', { inputs: { ...FAST, lint: 'false', comment: 'on-failure' } });
