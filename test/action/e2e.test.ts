@@ -209,7 +209,13 @@ describe('the action bundle on a pull request', () => {
     expect(comment!.body.length).toBeLessThanOrEqual(65_536);
     expect(comment!.body.split('\n')[0]).toBe(`<!-- drizzle-guard:${WD}/drizzle.config.ts -->`);
     expect(comment!.body).toContain(`(exit code ${report.exitCode})`);
-    expect(comment!.body).toContain('the full report is in the [job summary](https://github.com/acme/shop/actions/runs/42)');
+    // Right under the verdict, not after 400 findings.
+    expect(comment!.body.split('\n').slice(1, 5)).toEqual([
+      expect.stringMatching(/^❌ \*\*drizzle-guard failed/),
+      '',
+      '> [!NOTE]',
+      '> Shortened to fit; the full report is in the [job summary](https://github.com/acme/shop/actions/runs/42).',
+    ]);
     // The summary (1 MiB) has room for every finding.
     for (let i = 0; i < 400; i++) expect(run.summary).toContain(`0001_copy_${i}.sql`);
     expect(Buffer.byteLength(run.summary)).toBeLessThanOrEqual(1024 * 1024);
