@@ -166,7 +166,8 @@ const CHECKOUT_STEP =
  * When the checkout is neither the PR head nor its merge, the head's migrations are read from git objects.
  */
 function pullRequestHead(event: EventInfo, cwd: string): { headCommit?: string } {
-  if (event.pullNumber === undefined || !event.headSha) return {};
+  // Without a git checkout there is nothing to verify or fetch into (and no base to compare with either).
+  if (event.pullNumber === undefined || !event.headSha || !repositoryRoot(cwd)) return {};
   if (!/^[0-9a-f]{40}$/i.test(event.headSha)) throw new InputError(`The event's pull_request.head.sha is not a commit id: ${event.headSha}`);
   if (checkoutIs(cwd, event.headSha)) return {};
   const fetched = fetchPullHead(cwd, event.headSha, event.pullNumber);
