@@ -19,7 +19,7 @@ import {
 } from './findings.js';
 import { baseFromChangedFiles, gitRoot, readBase } from './model/base.js';
 import { loadSnapshotDocument, readMigrationSet } from './model/folder.js';
-import { workingTree, type FileTree } from './model/tree.js';
+import { commitTree, workingTree, type FileTree } from './model/tree.js';
 import type { MigrationSet, ResolvedConfig } from './model/types.js';
 import { touchedTables } from './report/touched.js';
 import type { ConfigReport, Report } from './report/types.js';
@@ -67,7 +67,7 @@ async function checkOneConfig(
     const givenOut = config.out;
     // Findings name files relative to cwd, whatever form `out` was given in.
     config = { ...config, out: path.relative(cwd, path.resolve(cwd, config.out)).split(path.sep).join('/') || '.' };
-    const tree = workingTree(cwd, repoRoot ?? cwd);
+    const tree = options.headCommit ? headCommitTree(repoRoot, cwd, options.headCommit, config.out) : workingTree(cwd, repoRoot ?? cwd);
     if (tree.isOutside(config.out)) {
       // Nothing is read there: neither an absolute `out` nor a symlink lets a pull request make the check read the runner's files.
       throw new ConfigError(
@@ -80,11 +80,12 @@ async function checkOneConfig(
     }
     for (const check of checks) check.warmUp?.(config, options);
     // git reads the base while the working tree is read.
-    const baseFromGit = options.base && !options.changedFiles ? readBase(gitRepo(repoRoot, cwd, options.base), cwd, options.base, config.out) : undefined;
+    const baseFromGit = options.base && !options.changedFiles ? readBase(gitRepo(repoRoot, cwd, options.base), cwd, options.base, config.out, options.headCommit) : undefined;
     const head = readMigrationSet(tree, config);
     const base = options.changedFiles && options.base ? baseFromApi(options.base, head, options.changedFiles, notes) : await baseFromGit;
     markNew(head, base);
-    parseScrutinizedSnapshots(tree, head, Boolean(base), options.format === 'markdown');
+    // Read from git, the folder is not on disk for the checks that read a snapshot lazily: parse them all now.
+    parseScrutinizedSnapshots(tree, head, Boolean(base), options.format === 'markdown', Boolean(options.headCommit));
     ctx = { cwd, options, config, settings, head, ...(base ? { base } : {}), hasBase: Boolean(base), tree };
   } catch (e) {
     return failedConfig(file, e);
@@ -104,6 +105,7 @@ async function checkOneConfig(
     ...(file ? { config: file } : {}),
     dialect: ctx.config.dialect,
     out: ctx.config.out,
+    ...(ctx.config.schema ? { schema: ctx.config.schema } : {}),
     exitCode: exitCodeOf(categories),
     categories,
     findings: settled,
@@ -149,6 +151,11 @@ function mergeStatus(a: CategoryStatus | undefined, b: CategoryStatus): Category
   return a === undefined || rank[b] > rank[a] ? b : a;
 }
 
+function headCommitTree(repoRoot: string | undefined, cwd: string, commit: string, out: string): FileTree {
+  const root = gitRepo(repoRoot, cwd, commit);
+  return commitTree(root, commit, path.relative(root, cwd).split(path.sep).join('/'), [out]);
+}
+
 function gitRepo(repoRoot: string | undefined, cwd: string, ref: string): string {
   if (!repoRoot) throw new ConfigError(`--base ${ref} needs a git repository, and ${cwd} is not inside one`);
   return repoRoot;
@@ -168,12 +175,12 @@ function markNew(head: MigrationSet, base: BaseInfo | undefined): void {
  * Snapshots of new migrations, and for the ER diagram the last one before them (it compares the two), are
  * parsed whole; the rest only by their header (see readSnapshotHeader).
  */
-function parseScrutinizedSnapshots(tree: FileTree, head: MigrationSet, hasBase: boolean, forDiagram: boolean): void {
-  if (!hasBase) return;
+function parseScrutinizedSnapshots(tree: FileTree, head: MigrationSet, hasBase: boolean, forDiagram: boolean, all: boolean): void {
+  if (!hasBase && !all) return;
   const firstNew = head.migrations.findIndex((m) => m.isNew);
   const lastApplied = forDiagram ? head.migrations.slice(0, firstNew < 0 ? 0 : firstNew).findLast((m) => m.snapshot) : undefined;
   for (const m of head.migrations) {
-    if ((!m.isNew && m !== lastApplied) || !m.snapshot || m.snapshot.json) continue;
+    if ((!all && !m.isNew && m !== lastApplied) || !m.snapshot || m.snapshot.json) continue;
     const full = loadSnapshotDocument(tree, m.snapshot.file);
     Object.assign(m.snapshot, full);
   }
@@ -197,8 +204,9 @@ function downgradePreExisting(findings: Finding[], ctx: CheckContext): Finding[]
     return !base.files.has(f.file) || base.modified.has(f.file) || base.deleted.includes(f.file);
   };
   return findings.map((f) => {
-    if (introduced(f) || f.severity === 'info') return f;
-    return { ...f, severity: f.severity === 'error' ? 'warning' : 'info', message: `${f.message} (already present at the base)` };
+    if (introduced(f)) return f;
+    if (f.severity === 'info') return { ...f, preExisting: true };
+    return { ...f, severity: f.severity === 'error' ? 'warning' : 'info', message: `${f.message} (already present at the base)`, preExisting: true };
   });
 }
 

@@ -45,6 +45,8 @@ export interface Finding {
   help?: string;
   /** SQL that belongs with the finding (drift: what `drizzle-kit generate` would write). */
   sql?: string;
+  /** The defect was already there at the base commit: the pull request did not cause it. */
+  preExisting?: true;
 }
 
 /** Static description of a rule: one object per rule file. */

@@ -66,6 +66,7 @@ function messageOf(f: Finding): string {
 }
 
 function propsOf(f: Finding, repoFile: string | undefined): AnnotationProperties {
+  // The title is the rule id (ours); file names from the repository only ever go into `file`.
   const props: AnnotationProperties = { title: f.ruleId };
   if (!repoFile) return props;
   props.file = repoFile;
@@ -75,7 +76,8 @@ function propsOf(f: Finding, repoFile: string | undefined): AnnotationProperties
     // The runner accepts columns only on a one-line range.
     if (f.column && props.endLine === f.line) {
       props.startColumn = f.column;
-      if (f.endColumn) props.endColumn = f.endColumn;
+      // A zero-width range would be an empty one.
+      if (f.endColumn && f.endColumn > f.column) props.endColumn = f.endColumn;
     }
   }
   return props;

@@ -2,6 +2,7 @@
 
 import * as core from '@actions/core';
 import type { FailOn } from '../findings.js';
+import { DIALECTS, type Dialect } from '../model/types.js';
 
 export type CommentMode = 'true' | 'false' | 'on-failure';
 
@@ -13,8 +14,15 @@ export interface ActionInputs {
   comment: CommentMode;
   /** Undefined when the input is empty: the settings file decides, else "error". */
   failOn?: FailOn;
+  /** Migrations folder and dialect, overriding the config's (needed where the config cannot be read). */
+  out?: string;
+  dialect?: Dialect;
   drift: boolean;
+  lint: boolean;
   replay: boolean | 'auto';
+  replaySeed: boolean;
+  /** Create a comment on a PR whose changes concern no migration, schema or config (an existing one is always kept current). */
+  commentOnClean: boolean;
   databaseUrl?: string;
   sarifFile?: string;
   allowUntrustedCode: boolean;
@@ -33,7 +41,12 @@ export function readInputs(): ActionInputs {
     token: core.getInput('github-token'),
     comment: oneOf('comment', ['true', 'false', 'on-failure'], 'true'),
     failOn: core.getInput('fail-on') === '' ? undefined : oneOf<FailOn>('fail-on', ['error', 'warning', 'never'], 'error'),
+    out: core.getInput('out') || undefined,
+    dialect: core.getInput('dialect') === '' ? undefined : oneOf<Dialect>('dialect', DIALECTS, 'postgresql'),
     drift: bool('drift', true),
+    lint: bool('lint', true),
+    replaySeed: bool('replay-seed', false),
+    commentOnClean: bool('comment-on-clean', false),
     replay: (() => {
       const v = oneOf('replay', ['true', 'false', 'auto'], 'auto');
       return v === 'auto' ? 'auto' : v === 'true';

@@ -24,8 +24,18 @@ export interface CheckOptions {
   replay: boolean | 'auto';
   replaySeed: boolean;
   databaseUrl?: string;
+  /**
+   * The run checks a pull request (not a deployment): its own new migrations are expected to be pending on
+   * databaseUrl, so only what it makes wrong there fails.
+   */
+  pullRequest?: boolean;
   /** Changed files when the base commit is unavailable (from the GitHub API), paths relative to cwd. */
   changedFiles?: ChangedFile[];
+  /**
+   * Read the migrations folder from this commit's git objects instead of the working tree: the pull request's
+   * head when the checkout holds another commit (pull_request_target checks out the base). Nothing is checked out.
+   */
+  headCommit?: string;
   /** False under pull_request_target from a fork: the PR's TypeScript must not be executed. */
   allowCodeExecution: boolean;
 }

@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isObject } from '../model/json.js';
+import { configLiterals } from './config-literals.js';
 import { DIALECTS, type Casing, type Dialect, type ResolvedConfig } from '../model/types.js';
 
 export const CONFIG_NAMES = ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs', 'json'].map((ext) => `drizzle.config.${ext}`);
@@ -41,14 +42,15 @@ export function discoverConfigs(cwd: string, given: string[], overrides: ConfigO
 export async function loadDrizzleConfig(cwd: string, file: string, overrides: ConfigOverrides, execute: boolean): Promise<ResolvedConfig> {
   const abs = path.resolve(cwd, file);
   if (!fs.existsSync(abs)) throw new ConfigError(`config file not found: ${file}`, file);
-  const raw = abs.endsWith('.json') ? readJsonConfig(abs, file) : execute ? await importConfig(abs, file) : undefined;
-  if (raw === undefined && !(overrides.out && overrides.dialect)) {
+  const raw = abs.endsWith('.json') ? readJsonConfig(abs, file) : execute ? await importConfig(abs, file) : configLiterals(fs.readFileSync(abs, 'utf8'));
+  if (!execute && !abs.endsWith('.json') && raw.dialect === undefined && !overrides.dialect) {
     throw new ConfigError(
-      `${file} was not executed: code from this pull request is untrusted here (pull_request_target from a fork); pass out and dialect explicitly`,
+      `${file} was read without running it (code from this pull request is untrusted here) and its dialect is not a plain string literal; ` +
+        'pass --dialect (and --out when the folder is not a literal either)',
       file,
     );
   }
-  return resolveConfig(raw ?? {}, overrides, path.relative(cwd, abs).split(path.sep).join('/'));
+  return resolveConfig(raw, overrides, path.relative(cwd, abs).split(path.sep).join('/'));
 }
 
 export function resolveConfig(raw: Record<string, unknown>, overrides: ConfigOverrides, file?: string): ResolvedConfig {

@@ -54,21 +54,24 @@ async function resolveCommit(repoRoot: string, ref: string): Promise<string> {
  * Reads the base: which files under `out` existed there, which changed since, and its journal. Asynchronous
  * so that the git processes run while the engine reads the working tree.
  */
-export async function readBase(repoRoot: string, cwd: string, ref: string, out: string): Promise<BaseInfo> {
+export async function readBase(repoRoot: string, cwd: string, ref: string, out: string, headCommit?: string): Promise<BaseInfo> {
   const commit = await resolveCommit(repoRoot, ref);
   const prefix = path.relative(repoRoot, cwd).split(path.sep).join('/');
   const toRepo = (p: string) => path.posix.normalize(path.posix.join(prefix || '.', p));
   const fromRepo = (p: string) => path.posix.relative(prefix || '.', p);
   const names = (text: string) => text.split('\0').filter(Boolean).map(fromRepo);
   const journalPath = `${out}/meta/_journal.json`;
-  const [listing, diff, journalText] = await Promise.all([
-    git(repoRoot, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit, '--', toRepo(out)]),
-    // Compares the base commit with the working tree, so uncommitted edits count as changes too.
-    git(repoRoot, ['diff', '--no-renames', '--name-only', '-z', commit, '--', toRepo(out)]),
+  const listFiles = (c: string) => git(repoRoot, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', c, '--', toRepo(out)]);
+  const [listing, diff, journalText, headListing] = await Promise.all([
+    listFiles(commit),
+    // Compares the base commit with the working tree (uncommitted edits count as changes too), or with the head commit.
+    git(repoRoot, ['diff', '--no-renames', '--name-only', '-z', commit, ...(headCommit ? [headCommit] : []), '--', toRepo(out)]),
     git(repoRoot, ['show', `${commit}:${toRepo(journalPath)}`]).catch(() => undefined),
+    headCommit ? listFiles(headCommit) : undefined,
   ]);
   const files = new Set(names(listing));
-  const exists = (f: string) => fs.existsSync(path.join(cwd, f));
+  const headFiles = headListing === undefined ? undefined : new Set(names(headListing));
+  const exists = (f: string) => (headFiles ? headFiles.has(f) : fs.existsSync(path.join(cwd, f)));
   const modified = new Set(names(diff).filter((f) => files.has(f) && exists(f)));
   const deleted = [...files].filter((f) => !exists(f));
   const parsed = journalText === undefined ? undefined : parseJournalText(journalPath, journalText);

@@ -2,6 +2,7 @@
 // resolves outside the repository is read (the folder itself, `meta`, any file: through a symlink, `..` or an
 // absolute path), and a file larger than the caller's limit is not read (its size is taken first).
 
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -68,6 +69,72 @@ export function workingTree(cwd: string, repoRoot: string): FileTree {
     },
     isOutside,
   };
+}
+
+/** Blobs larger than this are not taken out of git when a commit is read: their readers' limits are smaller. */
+const COMMIT_BLOB_LIMIT = 64 * 1024 * 1024;
+
+/**
+ * The tree of `commit` below `prefix` (cwd relative to the repository root), for a pull request whose head is
+ * not checked out: git objects only, nothing written or run. Two git processes: `ls-tree -l` (sizes first, so
+ * an oversized blob is never read) and one `cat-file --batch` for the blobs under `dirs`. Symlinks are git
+ * blobs of their own mode: listed as `other`, never followed.
+ */
+export function commitTree(repoRoot: string, commit: string, prefix: string, dirs: string[]): FileTree {
+  const files = new Map<string, Buffer | number>();
+  const dirEntries = new Map<string, Map<string, TreeEntry>>();
+  const toRepo = (p: string) => path.posix.normalize(path.posix.join(prefix, p)).replace(/^\.\/?/, '') || '.';
+  const isOutside = (p: string) => toRepo(p).startsWith('..') || path.posix.isAbsolute(p);
+  const repoDirs = dirs.filter((d) => !isOutside(d)).map((d) => toRepo(d).replace(/\/$/, ''));
+  const listing = repoDirs.length === 0 ? '' : execFileSync('git', ['ls-tree', '-r', '-l', '-z', '--full-tree', commit, '--', ...repoDirs], { cwd: repoRoot, maxBuffer: 1 << 28 }).toString('utf8');
+  const blobs: { oid: string; file: string }[] = [];
+  for (const record of listing.split('\0')) {
+    const m = /^(\d+) (\w+) ([0-9a-f]+) +(\d+|-)\t(.*)$/s.exec(record);
+    if (!m || m[2] !== 'blob') continue;
+    const [, mode, , oid, size, file] = m as unknown as [string, string, string, string, string, string];
+    addToDirs(dirEntries, file, mode === '100644' || mode === '100755' ? 'file' : 'other');
+    if (Number(size) > COMMIT_BLOB_LIMIT) files.set(file, Number(size));
+    else if (mode !== '120000') blobs.push({ oid, file });
+  }
+  if (blobs.length > 0) {
+    const out = execFileSync('git', ['cat-file', '--batch'], { cwd: repoRoot, input: blobs.map((b) => b.oid).join('\n') + '\n', maxBuffer: 1 << 30 });
+    let pos = 0;
+    for (const blob of blobs) {
+      const nl = out.indexOf(10, pos);
+      const size = Number(out.subarray(pos, nl).toString().split(' ')[2]);
+      files.set(blob.file, out.subarray(nl + 1, nl + 1 + size));
+      pos = nl + 1 + size + 1;
+    }
+  }
+  return {
+    list(dir) {
+      const entries = isOutside(dir) ? undefined : dirEntries.get(toRepo(dir));
+      return entries ? [...entries.values()].sort(byName) : undefined;
+    },
+    read(file, limit) {
+      if (isOutside(file)) return { refused: 'outside' };
+      const content = files.get(toRepo(file));
+      if (content === undefined) return undefined;
+      const size = typeof content === 'number' ? content : content.length;
+      return typeof content === 'number' || size > limit ? { refused: 'too-large', size, limit } : { bytes: content };
+    },
+    peek(file, head, tail) {
+      const content = isOutside(file) ? undefined : files.get(toRepo(file));
+      if (content === undefined || typeof content === 'number') return undefined;
+      return { head: content.subarray(0, head), tail: content.subarray(Math.max(0, content.length - tail)), size: content.length };
+    },
+    isOutside,
+  };
+}
+
+function addToDirs(dirs: Map<string, Map<string, TreeEntry>>, file: string, kind: TreeEntry['kind']): void {
+  const parts = file.split('/');
+  for (let i = 0; i < parts.length; i++) {
+    const dir = i === 0 ? '.' : parts.slice(0, i).join('/');
+    let entries = dirs.get(dir);
+    if (!entries) dirs.set(dir, (entries = new Map()));
+    if (!entries.has(parts[i]!)) entries.set(parts[i]!, { name: parts[i]!, kind: i === parts.length - 1 ? kind : 'dir' });
+  }
 }
 
 /** The tree a check reads extra files through: the engine's, or (unit tests) the working tree below cwd. */

@@ -23,10 +23,11 @@ export function renderSarif(report: Report, opts: SarifOptions = {}): string {
       : [{ exitCode: report.exitCode, categories: report.categories, findings: report.findings, migrations: report.migrations, notes: [] }];
   const known = new Map((opts.rules ?? []).map((r) => [r.id, r]));
   const ruleIds: string[] = [];
+  const seen = new Map<string, number>();
   const results = configs.flatMap((config) =>
     config.findings.map((f) => {
       if (!ruleIds.includes(f.ruleId)) ruleIds.push(f.ruleId);
-      return result(f, config, ruleIds.indexOf(f.ruleId), opts.pathPrefix);
+      return result(f, config, ruleIds.indexOf(f.ruleId), opts.pathPrefix, seen);
     }),
   );
   const rules = ruleIds.map((id) => ruleDescriptor(id, known.get(id), configs));
@@ -67,7 +68,7 @@ function ruleDescriptor(id: string, meta: RuleMeta | undefined, configs: readonl
   };
 }
 
-function result(f: Finding, config: ConfigReport, ruleIndex: number, prefix: string | undefined) {
+function result(f: Finding, config: ConfigReport, ruleIndex: number, prefix: string | undefined, seen: Map<string, number>) {
   // Code scanning needs a location on every result: a finding without a file points at its config (or folder).
   const file = f.file ?? config.config ?? config.out;
   const uri = file === undefined ? undefined : repoPath(prefix, file);
@@ -77,7 +78,8 @@ function result(f: Finding, config: ConfigReport, ruleIndex: number, prefix: str
           startLine: f.line,
           ...(f.column ? { startColumn: f.column } : {}),
           ...(f.endLine ? { endLine: f.endLine } : {}),
-          ...(f.endColumn ? { endColumn: f.endColumn } : {}),
+          // A zero-width range (a comment's position) is an empty region: the start column alone marks the place.
+          ...(f.endColumn && !(f.column && (f.endLine ?? f.line) === f.line && f.endColumn <= f.column) ? { endColumn: f.endColumn } : {}),
         }
       : { startLine: 1 };
   return {
@@ -86,17 +88,22 @@ function result(f: Finding, config: ConfigReport, ruleIndex: number, prefix: str
     level: LEVEL[f.severity],
     message: { text: f.help ? `${f.message}\nFix: ${f.help}` : f.message },
     ...(uri ? { locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region } }] } : {}),
-    partialFingerprints: { 'drizzleGuard/v1': fingerprint(f, uri) },
+    partialFingerprints: { 'drizzleGuard/v2': fingerprint(f, uri, seen) },
     properties: { category: f.category, ...(f.migration ? { migration: f.migration } : {}) },
   };
 }
 
-/** Rule, file, migration and message: stable when unrelated lines are added above the finding. */
-function fingerprint(f: Finding, uri: string | undefined): string {
-  return createHash('sha256')
-    .update([f.ruleId, uri ?? '', f.migration ?? '', f.message].join('\0'))
-    .digest('hex')
-    .slice(0, 32);
+/**
+ * Rule, file, migration and position: one per finding (three findings of a rule in one file are three alerts),
+ * the same on every run of the same files. Not the message, whose wording may change between versions. A
+ * migration is never edited once applied, so positions in it do not move; findings without a position are
+ * told apart by their order.
+ */
+function fingerprint(f: Finding, uri: string | undefined, seen: Map<string, number>): string {
+  const key = [f.ruleId, uri ?? '', f.migration ?? '', f.line ?? '', f.column ?? '', f.endLine ?? '', f.endColumn ?? ''].join('\0');
+  const occurrence = seen.get(key) ?? 0;
+  seen.set(key, occurrence + 1);
+  return createHash('sha256').update(`${key}\0${occurrence}`).digest('hex').slice(0, 32);
 }
 
 function repoPath(prefix: string | undefined, file: string): string {

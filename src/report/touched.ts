@@ -40,7 +40,7 @@ export function touchedTables(head: MigrationSet): TouchedTable[] | undefined {
     });
   }
   for (const [key, table] of prev) {
-    if (!next.has(key)) out.push({ name: table.name, status: 'dropped', columns: columnsOf(table, table), foreignKeys: [] });
+    if (!next.has(key)) out.push({ name: table.name, status: 'dropped', columns: columnsOf(table, table).map((c) => ({ ...c, change: 'dropped' })), foreignKeys: [] });
   }
 
   // Tables a touched table points to, with only their key and referenced columns, so the diagram shows the relation.
@@ -84,22 +84,31 @@ function tablesOf(snapshot: Json | undefined): Map<string, TableDoc> | undefined
 
 function columnsOf(table: TableDoc, old: TableDoc | undefined): TouchedColumn[] {
   const primary = compositePrimaryColumns(table.doc);
-  return Object.entries(table.columns).flatMap(([key, col]): TouchedColumn[] => {
+  const present = Object.entries(table.columns).flatMap(([key, col]): TouchedColumn[] => {
     if (!isObject(col)) return [];
-    const name = typeof col['name'] === 'string' ? col['name'] : key;
     const before = old?.columns[key];
     // In a new table every column is new: marking each one would only add noise.
     const change = old === undefined ? undefined : before === undefined ? 'added' : canonical(before) !== canonical(col) ? 'changed' : undefined;
-    return [
-      {
-        name,
-        type: typeof col['type'] === 'string' ? col['type'] : '?',
-        primaryKey: col['primaryKey'] === true || primary.has(name),
-        notNull: col['notNull'] === true,
-        ...(change ? { change } : {}),
-      },
-    ];
+    const previousType = isObject(before) && typeof before['type'] === 'string' && before['type'] !== col['type'] ? before['type'] : undefined;
+    return [{ ...column(key, col, primary), ...(change ? { change } : {}), ...(previousType ? { previousType } : {}) }];
   });
+  // A dropped column is the change a reviewer most needs to see: it stays in the diagram, marked.
+  const dropped = old && old !== table
+    ? Object.entries(old.columns).flatMap(([key, col]): TouchedColumn[] =>
+        isObject(col) && !(key in table.columns) ? [{ ...column(key, col, compositePrimaryColumns(old.doc)), change: 'dropped' }] : [],
+      )
+    : [];
+  return [...present, ...dropped];
+}
+
+function column(key: string, col: Json, primary: Set<string>): TouchedColumn {
+  const name = typeof col['name'] === 'string' ? col['name'] : key;
+  return {
+    name,
+    type: typeof col['type'] === 'string' ? col['type'] : '?',
+    primaryKey: col['primaryKey'] === true || primary.has(name),
+    notNull: col['notNull'] === true,
+  };
 }
 
 function compositePrimaryColumns(doc: Json): Set<string> {

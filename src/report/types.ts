@@ -18,6 +18,8 @@ export interface ConfigReport {
   dialect?: Dialect;
   /** Migrations folder relative to cwd. */
   out?: string;
+  /** The config's `schema` paths or globs, as written (relative to cwd). */
+  schema?: string[];
   exitCode: number;
   categories: Record<Category, CategoryStatus>;
   findings: Finding[];
@@ -33,8 +35,10 @@ export interface TouchedColumn {
   type: string;
   primaryKey: boolean;
   notNull: boolean;
-  /** Set when the new migrations added or changed this column. */
-  change?: 'added' | 'changed';
+  /** Set when the new migrations added, changed or dropped this column. */
+  change?: 'added' | 'changed' | 'dropped';
+  /** The type before the new migrations, when they changed it. */
+  previousType?: string;
 }
 
 /** One table in the ER diagram: touched by the PR, or only referenced by a touched table's foreign key. */

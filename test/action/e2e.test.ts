@@ -2,149 +2,42 @@
 // it: inputs in INPUT_* variables, a real event payload file, a real git clone (shallow, so the base
 // commit must be fetched), GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files and a loopback REST API.
 
-import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/types.js';
 import { startFakeGitHub } from './fake-github.js';
 import type { FakeGitHub } from './fake-github.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BUNDLE = path.join(ROOT, 'dist/action/index.js');
-const FIXTURE = path.join(ROOT, 'fixtures/action-basic');
-const REPO = 'acme/shop';
-const PULL = 7;
-/** The check's folder inside the repository: paths in annotations and links must carry it. */
-const WD = 'packages/db';
+import { BUNDLE, PULL, REPO, ROOT, WD, botComments, findingKeys, makeOrigin, push, runAction as run } from './harness.js';
+import type { Origin, RunOptions, RunResult } from './harness.js';
 
 let tmp: string;
-let baseSha: string;
-let headSha: string;
+let origin: Origin;
 let github: FakeGitHub;
 
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } }).trim();
-}
-
-/** origin: a base commit with the fixture's first migration, then the PR commit with its second. */
-function makeOrigin(): string {
-  const origin = path.join(tmp, 'origin');
-  const db = path.join(origin, WD);
-  mkdirSync(path.join(db, 'drizzle/meta'), { recursive: true });
-  git(origin, 'init', '-q', '-b', 'main');
-  cpSync(path.join(FIXTURE, 'drizzle.config.ts'), path.join(db, 'drizzle.config.ts'));
-  cpSync(path.join(FIXTURE, 'steps/01.ts'), path.join(db, 'schema.ts'));
-  cpSync(path.join(FIXTURE, 'drizzle/0000_init.sql'), path.join(db, 'drizzle/0000_init.sql'));
-  cpSync(path.join(FIXTURE, 'drizzle/meta/0000_snapshot.json'), path.join(db, 'drizzle/meta/0000_snapshot.json'));
-  // The journal as drizzle-kit wrote it after the first step: its final journal with the first entry only
-  // (drizzle-kit writes JSON.stringify(journal, null, 2); checked byte for byte when the fixture was made).
-  const journal = JSON.parse(readFileSync(path.join(FIXTURE, 'drizzle/meta/_journal.json'), 'utf8')) as { entries: unknown[] };
-  writeFileSync(path.join(db, 'drizzle/meta/_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, 1) }, null, 2));
-  git(origin, 'add', '.');
-  git(origin, 'commit', '-q', '-m', 'base');
-  baseSha = git(origin, 'rev-parse', 'HEAD');
-  cpSync(path.join(FIXTURE, 'schema.ts'), path.join(db, 'schema.ts'));
-  cpSync(path.join(FIXTURE, 'drizzle'), path.join(db, 'drizzle'), { recursive: true });
-  git(origin, 'add', '.');
-  git(origin, 'commit', '-q', '-m', 'add posts');
-  headSha = git(origin, 'rev-parse', 'HEAD');
-  return origin;
-}
-
-/** A fresh shallow clone, as actions/checkout makes by default, with the project's packages installed. */
-function workspace(name: string): string {
-  const dir = path.join(tmp, name);
-  git(tmp, 'clone', '-q', '--depth=1', `file://${path.join(tmp, 'origin')}`, dir);
-  symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
-  return dir;
-}
-
-interface RunResult {
-  code: number | null;
-  stdout: string;
-  outputs: Record<string, string>;
-  summary: string;
-  dir: string;
-}
+const runAction = (name: string, opts: RunOptions = {}): Promise<RunResult> => run(tmp, origin, github, name, opts);
+const ownComments = () => botComments(github);
 
 /** A later push to the PR branch (the same migrations): the comment must be edited, not added. */
 function pushAgain(): void {
-  const origin = path.join(tmp, 'origin');
-  writeFileSync(path.join(origin, 'README.md'), 'second push\n');
-  git(origin, 'add', 'README.md');
-  git(origin, 'commit', '-q', '-m', 'second push');
-  headSha = git(origin, 'rev-parse', 'HEAD');
+  push(origin, 'second push', (db) => writeFileSync(path.join(db, '..', '..', 'README.md'), 'second push\n'));
 }
 
-async function runAction(
-  name: string,
-  opts: { fork?: boolean; inputs?: Record<string, string>; eventName?: string; baseSha?: string } = {},
-): Promise<RunResult> {
-  const dir = workspace(name);
-  const files = path.join(tmp, `${name}-files`);
-  mkdirSync(files);
-  const head = opts.fork ? 'someone/shop-fork' : REPO;
-  const event = {
-    number: PULL,
-    pull_request: {
-      number: PULL,
-      base: { sha: opts.baseSha ?? baseSha, ref: 'main', repo: { full_name: REPO } },
-      head: { sha: headSha, ref: 'feature', repo: { full_name: head } },
-    },
-    repository: { full_name: REPO },
-  };
-  writeFileSync(path.join(files, 'event.json'), JSON.stringify(event));
-  writeFileSync(path.join(files, 'output'), '');
-  writeFileSync(path.join(files, 'summary'), '');
-  const inputs: Record<string, string> = { 'working-directory': WD, 'github-token': 'ghs_test', comment: 'true', 'sarif-file': 'results.sarif', ...opts.inputs };
-  const env: Record<string, string> = {
-    PATH: process.env['PATH'] ?? '',
-    HOME: process.env['HOME'] ?? tmp,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: opts.eventName ?? 'pull_request',
-    GITHUB_EVENT_PATH: path.join(files, 'event.json'),
-    GITHUB_REPOSITORY: REPO,
-    GITHUB_SHA: headSha,
-    GITHUB_WORKSPACE: dir,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_API_URL: github.url,
-    GITHUB_GRAPHQL_URL: `${github.url}/graphql`,
-    GITHUB_OUTPUT: path.join(files, 'output'),
-    GITHUB_STEP_SUMMARY: path.join(files, 'summary'),
-    GITHUB_RUN_ID: '42',
-    RUNNER_TEMP: files,
-    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
-  };
-  const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [BUNDLE], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', reject);
-    child.on('close', (c) => resolve({ code: c, stdout: out }));
-  });
-  return { code, stdout, outputs: parseOutputs(readFileSync(path.join(files, 'output'), 'utf8')), summary: readFileSync(path.join(files, 'summary'), 'utf8'), dir };
-}
-
-/** GITHUB_OUTPUT holds `name<<DELIMITER\nvalue\nDELIMITER` blocks. */
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
-  for (const m of text.matchAll(re)) out[m[1]!] = m[3]!;
-  return out;
-}
-
-function ownComments(): { id: number; body: string }[] {
-  return github.comments.filter((c) => c.user.type === 'Bot' && c.body.startsWith('<!-- drizzle-guard:'));
-}
+/**
+ * The verdict of fixtures/action-basic's PR (0001_add_posts.sql), derived from the SQL, not from a report:
+ * line 7 `ALTER TABLE "users" ADD COLUMN "email" text NOT NULL` adds a NOT NULL column without default to a
+ * table that exists at the base (fails once it has a row): add-column-required, an error; line 9
+ * `CREATE INDEX "users_email_idx" ON "users"` builds an index on that existing table without CONCURRENTLY:
+ * create-index-blocking. The foreign key of line 8 is added to "posts", created empty in the same migration:
+ * nothing to validate, no finding. The error makes safety fail: exit code 5.
+ */
+export const ACTION_BASIC_FINDINGS = ['add-column-required drizzle/0001_add_posts.sql:7', 'create-index-blocking drizzle/0001_add_posts.sql:9'];
 
 beforeAll(async () => {
   if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: build it with \`npm run bundle\``);
   tmp = mkdtempSync(path.join(tmpdir(), 'dg-action-'));
-  makeOrigin();
+  origin = makeOrigin(path.join(tmp, 'origin'));
   github = await startFakeGitHub(REPO, PULL);
   // Over a hundred comments from people, so the action's comment lands on page 2; one person quotes the marker.
   for (let i = 0; i < 130; i++) github.comments.push({ id: i + 1, body: `review comment ${i}`, user: { login: `dev${i % 3}`, type: 'User' } });
@@ -162,13 +55,16 @@ describe('the action bundle on a pull request', () => {
   it('fetches the base into the shallow clone, checks only the new migration and creates one comment', async () => {
     github.failOnce.add(`GET /repos/${REPO}/issues/${PULL}/comments`);
     first = await runAction('run1');
-    const report = JSON.parse(readFileSync(first.outputs['report-file']!, 'utf8')) as Report;
-    expect(first.code, first.stdout).toBe(report.exitCode);
-    expect(report.base).toBe(baseSha);
+    const report = first.report();
+    expect(first.code, first.stdout).toBe(5);
+    expect(report.exitCode).toBe(5);
+    expect(findingKeys(report)).toEqual(ACTION_BASIC_FINDINGS);
+    expect(report.base).toBe(origin.baseSha);
     expect(report.migrations.map((m) => `${m.tag}:${m.new}`)).toEqual(['0000_init:false', '0001_add_posts:true']);
 
-    // The 502 was retried; the comment was searched on both pages and created once, after the people's.
-    expect(github.requests.filter((r) => r.startsWith(`GET /repos/${REPO}/issues/${PULL}/comments`)).length).toBe(3);
+    // The 502 was retried; the comment was searched on both pages, created once after the people's, and both
+    // pages were read again to find a duplicate from a concurrent run (none): 1 + 2 + 2 listings.
+    expect(github.requests.filter((r) => r.startsWith(`GET /repos/${REPO}/issues/${PULL}/comments`)).length).toBe(5);
     expect(github.requests.some((r) => r.includes('page=2'))).toBe(true);
     const mine = ownComments();
     expect(mine).toHaveLength(1);
@@ -180,7 +76,7 @@ describe('the action bundle on a pull request', () => {
     expect(body.split('\n')[1]).toContain(`(exit code ${report.exitCode})`);
     // 0001_add_posts.sql has four statements (CREATE TABLE, ADD COLUMN, ADD CONSTRAINT, CREATE INDEX).
     expect(body).toMatch(/\| \[`0001_add_posts`\]\(https:\/\/github\.com\/acme\/shop\/blob\/[0-9a-f]{40}\/packages\/db\/drizzle\/0001_add_posts\.sql\) \| 4 \|/);
-    expect(body).toContain(`/blob/${headSha}/`);
+    expect(body).toContain(`/blob/${origin.headSha}/`);
     // The PR adds posts and changes users; posts references users.
     expect(body).toContain('t_posts["posts added"]');
     expect(body).toContain('t_users["users changed"]');
@@ -222,7 +118,7 @@ describe('the action bundle on a pull request', () => {
     expect(github.requests.filter((r) => r.startsWith('PATCH'))).toEqual([`PATCH /repos/${REPO}/issues/comments/${before[0]!.id}`]);
     // With fail-on never the same comment now says the PR passes.
     expect(ownComments()[0]!.body.split('\n')[1]).toMatch(/^✅ \*\*drizzle-guard passed\*\* \(exit code 0\)/);
-    expect(ownComments()[0]!.body).toContain(`/blob/${headSha}/`);
+    expect(ownComments()[0]!.body).toContain(`/blob/${origin.headSha}/`);
   }, 120_000);
 
   it('degrades to a warning when a fork PR token cannot write, keeping the verdict', async () => {
@@ -231,8 +127,10 @@ describe('the action bundle on a pull request', () => {
     github.readOnly = true;
     const fork = await runAction('fork', { fork: true });
     github.readOnly = false;
-    const report = JSON.parse(readFileSync(fork.outputs['report-file']!, 'utf8')) as Report;
-    expect(fork.code).toBe(report.exitCode);
+    const report = fork.report();
+    // Same PR, same verdict: the refused comment changes nothing.
+    expect(fork.code).toBe(5);
+    expect(findingKeys(report)).toEqual(ACTION_BASIC_FINDINGS);
     expect(fork.outputs['exit-code']).toBe(first.outputs['exit-code']);
     expect(fork.stdout).toMatch(/::warning title=drizzle-guard%3A no PR comment::Could not write the pull request comment \(HTTP 403/);
     expect(fork.stdout).toContain('pull-requests: write');
@@ -242,7 +140,13 @@ describe('the action bundle on a pull request', () => {
   it('under pull_request_target from a fork does not run the PR\'s TypeScript', async () => {
     const secret = 'postgres://app:s3cr3t-pw@127.0.0.1:9/app';
     const run = await runAction('target', { fork: true, eventName: 'pull_request_target', inputs: { 'database-url': secret } });
-    const report = JSON.parse(readFileSync(run.outputs['report-file']!, 'utf8')) as Report;
+    const report = run.report();
+    // Neither out nor dialect is given: the config's literal ones are read without running it, drift (which
+    // needs the schema's code) is skipped, and everything else gives the PR's verdict. The database cannot be
+    // reached: that is the pending check's configuration error (exit 4 by precedence) — see workflows.e2e for
+    // the same run without it.
+    expect(report.categories.drift).toBe('skipped');
+    expect(findingKeys(report).filter((k) => !k.startsWith('config-error'))).toEqual(ACTION_BASIC_FINDINGS);
     expect(run.code).toBe(report.exitCode);
     // The runner masks what follows ::add-mask::, which comes before anything else; the URL appears nowhere else.
     expect(run.stdout.indexOf(`::add-mask::${secret}`)).toBe(0);
@@ -272,35 +176,30 @@ describe('the action bundle on a pull request', () => {
 
   it('keeps one sticky comment per config, editing each on the next push', async () => {
     // The PR adds a second config (SQLite, real drizzle-kit output from fixtures/sqlite-clean).
-    const origin = path.join(tmp, 'origin');
-    cpSync(path.join(ROOT, 'fixtures/sqlite-clean/drizzle'), path.join(origin, WD, 'sqlite'), { recursive: true });
-    writeFileSync(path.join(origin, WD, 'sqlite.config.json'), JSON.stringify({ dialect: 'sqlite', out: 'sqlite' }));
-    git(origin, 'add', '.');
-    git(origin, 'commit', '-q', '-m', 'sqlite config');
-    headSha = git(origin, 'rev-parse', 'HEAD');
+    push(origin, 'sqlite config', (db) => {
+      cpSync(path.join(ROOT, 'fixtures/sqlite-clean/drizzle'), path.join(db, 'sqlite'), { recursive: true });
+      writeFileSync(path.join(db, 'sqlite.config.json'), JSON.stringify({ dialect: 'sqlite', out: 'sqlite' }));
+    });
     const before = ownComments().map((c) => c.id);
     expect(before).toHaveLength(1);
-    const inputs = { config: 'drizzle.config.ts\nsqlite.config.json' };
+    // Drift and replay are off: this is about the comments, and each run with them costs a minute on a busy machine.
+    const inputs = { config: 'drizzle.config.ts\nsqlite.config.json', drift: 'false', replay: 'false' };
     await runAction('two-configs', { inputs });
     const markers = ownComments().map((c) => [c.id, c.body.split('\n')[0]]);
     expect(markers).toEqual([
       [before[0], `<!-- drizzle-guard:${WD}/drizzle.config.ts -->`],
       [expect.any(Number), `<!-- drizzle-guard:${WD}/sqlite.config.json -->`],
     ]);
-    writeFileSync(path.join(origin, 'README.md'), 'third push\n');
-    git(origin, 'commit', '-q', '-am', 'third push');
-    headSha = git(origin, 'rev-parse', 'HEAD');
+    push(origin, 'third push', (db) => writeFileSync(path.join(db, 'sqlite.config.json'), JSON.stringify({ dialect: 'sqlite', out: 'sqlite' }, null, 2)));
     await runAction('two-configs-again', { inputs });
     expect(ownComments().map((c) => c.id)).toEqual(markers.map(([id]) => id));
   }, 120_000);
 
   it('keeps the comment under 65,536 characters with the marker, and the job summary complete', async () => {
     // A bad merge left 400 copies of a migration outside the journal: one finding each.
-    const origin = path.join(tmp, 'origin');
-    for (let i = 0; i < 400; i++) cpSync(path.join(origin, WD, 'drizzle/0001_add_posts.sql'), path.join(origin, WD, `drizzle/0001_copy_${i}.sql`));
-    git(origin, 'add', '.');
-    git(origin, 'commit', '-q', '-m', 'bad merge');
-    headSha = git(origin, 'rev-parse', 'HEAD');
+    push(origin, 'bad merge', (db) => {
+      for (let i = 0; i < 400; i++) cpSync(path.join(db, 'drizzle/0001_add_posts.sql'), path.join(db, `drizzle/0001_copy_${i}.sql`));
+    });
     const run = await runAction('large');
     const report = JSON.parse(readFileSync(run.outputs['report-file']!, 'utf8')) as Report;
     const copies = report.findings.filter((f) => /0001_copy_\d+\.sql/.test(f.file ?? ''));
@@ -310,7 +209,13 @@ describe('the action bundle on a pull request', () => {
     expect(comment!.body.length).toBeLessThanOrEqual(65_536);
     expect(comment!.body.split('\n')[0]).toBe(`<!-- drizzle-guard:${WD}/drizzle.config.ts -->`);
     expect(comment!.body).toContain(`(exit code ${report.exitCode})`);
-    expect(comment!.body).toContain('the full report is in the [job summary](https://github.com/acme/shop/actions/runs/42)');
+    // Right under the verdict, not after 400 findings.
+    expect(comment!.body.split('\n').slice(1, 5)).toEqual([
+      expect.stringMatching(/^❌ \*\*drizzle-guard failed/),
+      '',
+      '> [!NOTE]',
+      '> Shortened to fit; the full report is in the [job summary](https://github.com/acme/shop/actions/runs/42).',
+    ]);
     // The summary (1 MiB) has room for every finding.
     for (let i = 0; i < 400; i++) expect(run.summary).toContain(`0001_copy_${i}.sql`);
     expect(Buffer.byteLength(run.summary)).toBeLessThanOrEqual(1024 * 1024);

@@ -17,8 +17,13 @@ describe('readInputs', () => {
       token: '',
       comment: 'true',
       failOn: undefined, // empty: .drizzle-guard.json's failOn, else error (engine)
+      out: undefined,
+      dialect: undefined,
       drift: true,
+      lint: true,
       replay: 'auto',
+      replaySeed: false,
+      commentOnClean: false,
       databaseUrl: undefined,
       sarifFile: undefined,
       allowUntrustedCode: false,
@@ -32,14 +37,29 @@ describe('readInputs', () => {
     set('drift', 'false');
     set('replay', 'true');
     set('allow-untrusted-code', 'true');
+    set('out', 'db/migrations');
+    set('dialect', 'sqlite');
+    set('lint', 'false');
+    set('replay-seed', 'true');
+    set('comment-on-clean', 'true');
     expect(readInputs()).toMatchObject({
       configs: ['apps/a/drizzle.config.ts', 'apps/b/drizzle.config.ts'],
       comment: 'on-failure',
       failOn: 'warning',
+      out: 'db/migrations',
+      dialect: 'sqlite',
       drift: false,
+      lint: false,
       replay: true,
+      replaySeed: true,
+      commentOnClean: true,
       allowUntrustedCode: true,
     });
+  });
+
+  it('accepts only the dialects drizzle-kit has', () => {
+    set('dialect', 'oracle');
+    expect(() => readInputs()).toThrow(/^Input "dialect" must be one of "postgresql", "mysql", "sqlite", "turso", "singlestore", "gel"; got "oracle"\.$/);
   });
 
   it('names the input and the allowed values when one is wrong', () => {

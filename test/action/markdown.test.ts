@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown, reportForConfig } from '../../src/report/markdown.js';
 import { configReport, finding, report } from './report-fixture.js';
+import { expectMermaidParses } from './mermaid.js';
 
 const links = { serverUrl: 'https://github.com', repository: 'acme/shop', ref: 'b'.repeat(40) };
 
@@ -41,13 +42,35 @@ describe('renderMarkdown', () => {
   });
 
   it('folds the tail of a file with many findings, keeping the most severe in sight', () => {
-    const list = [...Array.from({ length: 10 }, (_, i) => finding({ severity: 'warning', line: i + 1 })), ...[1, 2].map((l) => finding({ line: 20 + l }))];
+    const list = [
+      ...Array.from({ length: 10 }, (_, i) => finding({ ruleId: `warning-rule-${i}`, severity: 'warning', line: i + 1 })),
+      ...[1, 2].map((l) => finding({ ruleId: `error-rule-${l}`, line: 20 + l })),
+    ];
     const md = renderMarkdown(report([configReport(list)]));
     const [visible, folded] = md.split('<details><summary>7 more findings in this file</summary>');
     expect(folded).toBeDefined();
     expect(visible!.match(/^- 🔴/gm)).toHaveLength(2);
     expect(visible!.match(/^- 🟡/gm)).toHaveLength(3);
     expect(folded!.match(/^- 🟡/gm)).toHaveLength(7);
+  });
+
+  it('groups the findings of a rule that repeats: the fix once, each place with its message and statement', () => {
+    const list = [3, 5, 9].map((l) => finding({ line: l, endLine: l, message: `Index ${l}` }));
+    const lines = ['', '', 'CREATE INDEX a ON t (x);', '', 'CREATE INDEX b ON t (y);', '', '', '', 'CREATE INDEX c ON t (z);'];
+    const md = renderMarkdown(report([configReport(list)]), { excerpt: (_file, line, end) => lines.slice(line - 1, end).join('\n') });
+    expect(md.match(/^- 🔴/gm)).toHaveLength(1);
+    expect(md).toMatch(/^- 🔴 \*\*error\*\* · \[`[a-z-]+`\]\([^)]+\) · 3 places$/m);
+    expect(md.match(/\*\*Fix:\*\*/g)).toHaveLength(1);
+    expect(md).toContain('```sql\n    -- line 5\n    CREATE INDEX b ON t (y);\n    ```');
+    expect(md).not.toContain('as for');
+  });
+
+  it('escapes names from the repository: no heading, HTML comment, link or table cell they could open', () => {
+    const name = 'x\n\n## ✅ all good\n\n<!--|[x](https://evil.example)';
+    const md = renderMarkdown(report([configReport([finding({ file: `drizzle/${name}.sql`, message: `File ${name} is stray` })])]));
+    expect(md.split('\n').filter((l) => l.startsWith('## '))).toEqual([]);
+    expect(md).toContain('File x ## ✅ all good &lt;!--\\|\\[x\\](https://evil.example) is stray');
+    expect(md).toContain('#### `drizzle/x ## ✅ all good <!--|[x](https://evil.example).sql`');
   });
 
   it('puts drift SQL in a sql block that backticks inside cannot close', () => {
@@ -62,7 +85,7 @@ describe('renderMarkdown', () => {
     expect(md).toContain('bad &lt;details&gt; here, `a<b>` kept');
   });
 
-  it('draws the touched tables as a mermaid ER diagram', () => {
+  it('draws the touched tables as a mermaid ER diagram', async () => {
     const c = configReport([], {
       touchedTables: [
         {
@@ -76,16 +99,36 @@ describe('renderMarkdown', () => {
           foreignKeys: [{ columns: ['author_id'], table: 'users', referencedColumns: ['id'] }],
         },
         { name: 'users', status: 'referenced', columns: [{ name: 'id', type: 'serial', primaryKey: true, notNull: true }], foreignKeys: [] },
-        { name: 'old', status: 'dropped', columns: [], foreignKeys: [] },
+        { name: 'old', status: 'dropped', columns: [{ name: 'id', type: 'integer', primaryKey: true, notNull: true, change: 'dropped' }], foreignKeys: [] },
+        {
+          name: 'orders',
+          status: 'changed',
+          columns: [
+            // Names mermaid's lexer reads as key markers or cannot start an attribute with, and a type with a comma.
+            { name: 'pk', type: 'integer', primaryKey: true, notNull: true },
+            { name: 'Fk', type: 'integer', primaryKey: false, notNull: false },
+            { name: 'UK', type: 'text', primaryKey: false, notNull: false },
+            { name: '2fa', type: 'boolean', primaryKey: false, notNull: false, change: 'added' },
+            { name: 'total', type: 'numeric(10,2)', primaryKey: false, notNull: false, change: 'changed', previousType: 'integer' },
+            { name: 'note', type: 'text', primaryKey: false, notNull: false, change: 'dropped' },
+          ],
+          foreignKeys: [],
+        },
       ],
     });
     const md = renderMarkdown(report([c]));
-    expect(md).toContain('<summary>ER diagram of the 1 table this PR touches</summary>');
+    expect(md).toContain('<summary>ER diagram of the 3 tables this PR touches</summary>');
     expect(md).toContain('```mermaid\nerDiagram\n  t_posts["posts changed"] {\n    serial id PK\n');
     expect(md).toContain('    integer author_id FK "added"');
     expect(md).toContain('    timestamp_with_time_zone created_at "changed"');
     expect(md).toContain('  t_posts }o--|| t_users : "author_id"');
-    expect(md).toContain('Dropped: `old`');
+    // Dropped tables and columns are drawn, marked; a type change shows both types.
+    expect(md).toContain('  t_old["old DROPPED"] {\n    integer id PK "DROPPED"\n  }');
+    expect(md).toContain('    text note "DROPPED"');
+    expect(md).toContain('    numeric_10_2_ total "integer → numeric(10,2)"');
+    expect(md).toContain('    integer _pk PK "name: pk"');
+    expect(md).toContain('    boolean _2fa "added; name: 2fa"');
+    await expectMermaidParses(md);
   });
 
   it('renders one section per config when there are several, and a single config for a comment', () => {

@@ -76,12 +76,22 @@ describe('renderSarif', () => {
     expect(run.results[2]!.locations![0]!.physicalLocation.artifactLocation.uri).toBe('packages/db/drizzle.config.ts');
   });
 
-  it('gives fingerprints that survive line moves and differ between findings', () => {
-    const a = sarif(report([configReport([finding()])])).runs[0]!.results[0]!.partialFingerprints;
-    const moved = sarif(report([configReport([finding({ line: 40, endLine: 40 })])])).runs[0]!.results[0]!.partialFingerprints;
-    const other = sarif(report([configReport([finding({ message: 'another column' })])])).runs[0]!.results[0]!.partialFingerprints;
-    expect(moved).toEqual(a);
-    expect(other).not.toEqual(a);
+  it('gives one fingerprint per finding, stable across runs and independent of the wording', () => {
+    const prints = (findings: ReturnType<typeof finding>[]) =>
+      sarif(report([configReport(findings)])).runs[0]!.results.map((r) => Object.values(r.partialFingerprints)[0]);
+    // Three findings of one rule in one file with the same message: three alerts, not one.
+    const three = [finding({ line: 2, endLine: 2 }), finding({ line: 3, endLine: 3 }), finding({ line: 5, endLine: 5 })];
+    expect(new Set(prints(three)).size).toBe(3);
+    expect(prints(three)).toEqual(prints(three));
+    expect(prints([finding({ message: 'reworded in a later version' })])).toEqual(prints([finding()]));
+    // Two findings without a position are still two.
+    const unplaced = [finding({ line: undefined, endLine: undefined, column: undefined, endColumn: undefined }), finding({ line: undefined, endLine: undefined, column: undefined, endColumn: undefined })];
+    expect(new Set(prints(unplaced)).size).toBe(2);
+  });
+
+  it('gives no empty region for a zero-width position', () => {
+    const log = sarif(report([configReport([finding({ ruleId: 'unused-ignore', line: 4, endLine: 4, column: 1, endColumn: 1 })])]));
+    expect(log.runs[0]!.results[0]!.locations![0]!.physicalLocation.region).toEqual({ startLine: 4, startColumn: 1, endLine: 4 });
   });
 
   it('stays valid with no findings', () => {

@@ -79,8 +79,12 @@ describe('drizzle config', () => {
 
   it('does not execute a TypeScript config when code execution is not allowed', async () => {
     const dir = project({ 'drizzle.config.ts': `require('fs').writeFileSync('ran', '1'); export default { dialect: 'postgresql' };` });
-    await expect(loadDrizzleConfig(dir, 'drizzle.config.ts', {}, false)).rejects.toThrow(/untrusted/);
+    // Read as text: the literal dialect is taken, the code is not run.
+    expect(await loadDrizzleConfig(dir, 'drizzle.config.ts', {}, false)).toMatchObject({ dialect: 'postgresql', out: 'drizzle' });
     expect(fs.existsSync(path.join(dir, 'ran'))).toBe(false);
-    expect(await loadDrizzleConfig(dir, 'drizzle.config.ts', { out: 'drizzle', dialect: 'postgresql' }, false)).toMatchObject({ dialect: 'postgresql' });
+    const computed = project({ 'drizzle.config.ts': `require('fs').writeFileSync('ran', '1'); export default { dialect: process.env.D };` });
+    await expect(loadDrizzleConfig(computed, 'drizzle.config.ts', {}, false)).rejects.toThrow(/untrusted here.*pass --dialect/);
+    expect(fs.existsSync(path.join(computed, 'ran'))).toBe(false);
+    expect(await loadDrizzleConfig(computed, 'drizzle.config.ts', { out: 'drizzle', dialect: 'mysql' }, false)).toMatchObject({ dialect: 'mysql' });
   });
 });

@@ -29,6 +29,9 @@ export const driftCheck: Check = {
 async function checkDrift(ctx: CheckContext): Promise<CheckOutcome> {
   const { config } = ctx;
   if (!ctx.options.drift) return skipped('drift is off (--no-drift)');
+  if (ctx.options.headCommit) {
+    return skipped("the pull request's head is not checked out (its migrations were read from git objects): its schema files are not on disk");
+  }
   if (!ctx.options.allowCodeExecution) {
     return skipped("the schema is the pull request's own code, and running untrusted code is not allowed here (pull_request_target from a fork)");
   }
