@@ -1,6 +1,6 @@
 // Builds the committed, self-contained ESM bundles in dist/ with @vercel/ncc (one folder per entry).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createJiti } from 'jiti';
 
@@ -19,6 +19,8 @@ for (const { src, out } of entries) {
     stdio: 'inherit',
   });
   patchNamespaceInterop(join(out, 'index.js'));
+  // jiti loads its Babel build lazily by a path ncc cannot follow; the worker loads this copy (src/config/load-module.ts).
+  if (out === 'dist/drift-worker') copyFileSync('node_modules/jiti/dist/babel.cjs', join(out, 'babel.cjs'));
 }
 
 await shipReplayTemplate();

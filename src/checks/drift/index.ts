@@ -6,7 +6,10 @@
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import { describeLoadFailure, withoutAbsolutePaths } from '../../config/drizzle-config.js';
+import { packageManagerOf, runBinary } from '../../config/package-manager.js';
 import { findingOf, type Finding } from '../../findings.js';
+import { gitRoot } from '../../model/base.js';
 import { loadSnapshotDocument } from '../../model/folder.js';
 import { workingTree } from '../../model/tree.js';
 import type { Migration, SnapshotInfo } from '../../model/types.js';
@@ -57,7 +60,7 @@ async function checkDrift(ctx: CheckContext): Promise<CheckOutcome> {
     ...(latest ? { latest } : {}),
     migrations: fresh.pairs.map(({ migration, prev, cur }) => ({ tag: migration.tag, ...(prev ? { prev } : {}), cur })),
   };
-  const result = await runDriftWorker(job);
+  const result = await runDriftWorker(job, secretsOf(ctx));
   if (!result.ok) return couldNotRun(ctx, result);
 
   const notes = [kitDescription(result.kit), ...fresh.notes];
@@ -97,7 +100,7 @@ async function checkFolderLayout(ctx: CheckContext): Promise<CheckOutcome> {
     if (!json) return skipped(`migration ${m.tag} has no readable snapshot.json to rebuild the schema from (see the integrity findings)`);
     folders[path.posix.basename(path.posix.dirname(m.snapshot!.file))] = json;
   }
-  const result = await runDriftWorker({ ...jobBase(ctx), migrations: [], folders });
+  const result = await runDriftWorker({ ...jobBase(ctx), migrations: [], folders }, secretsOf(ctx));
   if (!result.ok) return couldNotRun(ctx, result);
   const notes = [kitDescription(result.kit)];
   if (ctx.hasBase) notes.push("drift: new migrations' SQL is not regenerated for drizzle-kit 1.0's folder layout");
@@ -106,6 +109,10 @@ async function checkFolderLayout(ctx: CheckContext): Promise<CheckOutcome> {
   if (result.drift.kind === 'failed') return couldNotRun(ctx, result.drift, against, result.kit);
   const finding = driftFinding(ctx, result.drift, against);
   return { status: 'ran', findings: finding ? [finding] : [], notes };
+}
+
+function secretsOf(ctx: CheckContext): string[] {
+  return ctx.options.databaseUrl ? [ctx.options.databaseUrl] : [];
 }
 
 function jobBase(ctx: CheckContext): Omit<DriftJob, 'migrations'> {
@@ -175,7 +182,7 @@ function kitDescription(kit: KitInfo): string {
 
 function configFinding(ctx: CheckContext, message: string, where?: { file: string; line?: number }): Finding {
   const file = where ? relative(ctx, where.file) : ctx.config.file;
-  return findingOf(schemaLoadFailed, { message: redactUrls(message), ...(file ? { file } : {}), ...(where?.line ? { line: where.line } : {}) });
+  return findingOf(schemaLoadFailed, { message: redactUrls(withoutAbsolutePaths(message, ctx.cwd)), ...(file ? { file } : {}), ...(where?.line ? { line: where.line } : {}) });
 }
 
 function relative(ctx: CheckContext, abs: string): string {
@@ -201,9 +208,9 @@ function workerFailure(ctx: CheckContext, result: Exclude<WorkerOutcome, { ok: t
     case 'schema-missing':
       return configFinding(ctx, `schema not found: ${result.message}`);
     case 'import-failed':
-      return configFinding(ctx, `importing the schema threw: ${result.message}`, result.file ? { file: result.file, line: result.line } : undefined);
+      return configFinding(ctx, `importing the schema failed: ${describeLoadFailure(result, ctx.cwd)}`, result.file ? { file: result.file, line: result.line } : undefined);
     case 'orm-missing':
-      return configFinding(ctx, result.message);
+      return configFinding(ctx, describeLoadFailure(result, ctx.cwd));
     case 'timeout':
     case 'crashed':
     case 'kit-failed':
@@ -211,8 +218,19 @@ function workerFailure(ctx: CheckContext, result: Exclude<WorkerOutcome, { ok: t
   }
 }
 
+/**
+ * `drizzle-kit generate` as it works from the repository root: in the config's folder (drizzle-kit finds
+ * the schema relative to where it runs), with the project's package manager, naming the config only when
+ * drizzle-kit would not find it by itself.
+ */
 function generateCommand(ctx: CheckContext): string {
-  return `npx drizzle-kit generate${ctx.config.file ? ` --config ${ctx.config.file}` : ''}`;
+  const dir = ctx.cwd;
+  const root = gitRoot(dir) ?? dir;
+  const fromRoot = path.relative(root, dir).split(path.sep).join('/');
+  const config = ctx.config.file;
+  const configArg = config && config !== 'drizzle.config.ts' ? ` --config ${config}` : '';
+  const command = `${runBinary(packageManagerOf(dir, root), 'drizzle-kit')} generate${configArg}`;
+  return fromRoot ? `cd ${fromRoot} && ${command}` : command;
 }
 
 function driftFinding(ctx: CheckContext, outcome: Exclude<DiffOutcome, { kind: 'failed' }>, against: string): Finding | undefined {
