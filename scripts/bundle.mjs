@@ -19,8 +19,11 @@ for (const { src, out } of entries) {
     stdio: 'inherit',
   });
   patchNamespaceInterop(join(out, 'index.js'));
-  // jiti loads its Babel build lazily by a path ncc cannot follow; the worker loads this copy (src/config/load-module.ts).
-  if (out === 'dist/drift-worker') copyFileSync('node_modules/jiti/dist/babel.cjs', join(out, 'babel.cjs'));
+  if (out === 'dist/drift-worker') {
+    // jiti loads its Babel build lazily by a path ncc cannot follow; the worker loads this copy (src/config/load-module.ts).
+    copyFileSync('node_modules/jiti/dist/babel.cjs', join(out, 'babel.cjs'));
+    patchJitiNativeImport(join(out, 'index.js'));
+  }
 }
 
 await shipReplayTemplate();
@@ -40,6 +43,17 @@ async function shipReplayTemplate() {
   mkdirSync(join('dist', SHIPPED_TEMPLATE_DIR), { recursive: true });
   writeFileSync(file, Buffer.from(await (await db.dumpDataDir('gzip')).arrayBuffer()));
   await db.close();
+}
+
+/**
+ * jiti imports Node built-ins and ES modules with `(id) => import(id)`; webpack turns that into an empty
+ * module context that finds nothing ("Cannot find module 'node:path'"). Give it back Node's own import().
+ */
+function patchJitiNativeImport(file) {
+  const code = readFileSync(file, 'utf8');
+  const contextImport = /const nativeImport=(\w+)=>__nccwpck_require__\(\d+\)\(\1\)/;
+  if (!contextImport.test(code)) throw new Error(`${file}: jiti's nativeImport changed; review patchJitiNativeImport in scripts/bundle.mjs`);
+  writeFileSync(file, code.replace(contextImport, (_, v) => `const nativeImport=${v}=>import(${v})`));
 }
 
 /**
