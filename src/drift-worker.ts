@@ -104,12 +104,15 @@ async function run(job: DriftJob): Promise<DriftResult> {
   const current = await kit.serialize(imports);
   const latest = job.latest ? kit.upgrade(job.latest) : emptySnapshot(job.dialect);
   const drift = await diff(kit, latest, current);
+  // Drift that regenerating cannot fix: a default computed when the schema loads differs on every load.
+  const loadTimeDefaults =
+    drift.kind === 'same' ? [] : changedDefaults(current, await kit.serialize(await importSchema(files, job.projectDir, { fresh: true })));
   const migrations = [];
   for (const m of job.migrations) {
     const prev = m.prev ? kit.upgrade(m.prev) : emptySnapshot(job.dialect);
     migrations.push({ tag: m.tag, outcome: await diff(kit, prev, kit.upgrade(m.cur)) });
   }
-  return { ok: true, kit: kit.info, schemaFiles: files, drift, migrations };
+  return { ok: true, kit: kit.info, schemaFiles: files, drift, migrations, ...(loadTimeDefaults.length ? { loadTimeDefaults } : {}) };
 }
 
 /**
@@ -306,8 +309,22 @@ function packageVersion(fileInPackage: string): string {
  * Imports every schema file as drizzle-kit does (each module's exports; one object counted once), with a
  * TypeScript transform that keeps line numbers so an error points at the user's line.
  */
-async function importSchema(files: string[], projectDir: string): Promise<Record<string, unknown>> {
-  const load = createModuleLoader(path.join(projectDir, 'package.json'), tsconfigAliases(projectDir));
+/** Columns whose default differs between two snapshots of the same schema (tables keyed alike in both). */
+function changedDefaults(a: Json, b: Json): { table: string; column: string }[] {
+  const out: { table: string; column: string }[] = [];
+  const tablesOf = (s: Json) => (s.tables ?? {}) as Record<string, { name?: string; columns?: Record<string, { default?: unknown }> }>;
+  const other = tablesOf(b);
+  for (const [key, table] of Object.entries(tablesOf(a))) {
+    for (const [column, def] of Object.entries(table.columns ?? {})) {
+      const again = other[key]?.columns?.[column];
+      if (again && JSON.stringify(def.default) !== JSON.stringify(again.default)) out.push({ table: table.name ?? key, column });
+    }
+  }
+  return out;
+}
+
+async function importSchema(files: string[], projectDir: string, { fresh = false } = {}): Promise<Record<string, unknown>> {
+  const load = createModuleLoader(path.join(projectDir, 'package.json'), tsconfigAliases(projectDir), { fresh });
   const imports: Record<string, unknown> = {};
   const seen = new Set<unknown>();
   for (const file of files) {

@@ -49,10 +49,14 @@ const DRIZZLE_KIT_HELPERS = { defineConfig: <T>(config: T): T => config };
 
 export type ModuleLoader = (file: string) => Promise<Record<string, unknown>>;
 
-/** A loader for modules under `from` (an absolute file path); `alias` holds tsconfig `paths`. */
-export function createModuleLoader(from: string, alias: Record<string, string>): ModuleLoader {
+/**
+ * A loader for modules under `from` (an absolute file path); `alias` holds tsconfig `paths`. A `fresh`
+ * loader evaluates the user's modules again instead of reusing the ones already loaded.
+ */
+export function createModuleLoader(from: string, alias: Record<string, string>, { fresh = false } = {}): ModuleLoader {
   const jiti = createJiti(from, {
     fsCache: false,
+    moduleCache: !fresh,
     alias,
     virtualModules: { 'drizzle-kit': DRIZZLE_KIT_HELPERS },
     transform: (opts) =>

@@ -67,7 +67,7 @@ async function checkDrift(ctx: CheckContext): Promise<CheckOutcome> {
   const against = latest ? `the latest snapshot ${last!.snapshot!.file}` : 'an empty database (there is no migration yet)';
   if (result.drift.kind === 'failed') return couldNotRun(ctx, result.drift, against, result.kit);
   const findings: Finding[] = [];
-  const drift = driftFinding(ctx, result.drift, against);
+  const drift = driftFinding(ctx, result.drift, against, result.loadTimeDefaults);
   if (drift) findings.push(drift);
   result.migrations.forEach(({ tag, outcome }, i) => {
     const migration = fresh.pairs[i]!.migration;
@@ -233,11 +233,26 @@ function generateCommand(ctx: CheckContext): string {
   return fromRoot ? `cd ${fromRoot} && ${command}` : command;
 }
 
-function driftFinding(ctx: CheckContext, outcome: Exclude<DiffOutcome, { kind: 'failed' }>, against: string): Finding | undefined {
+function driftFinding(
+  ctx: CheckContext,
+  outcome: Exclude<DiffOutcome, { kind: 'failed' }>,
+  against: string,
+  loadTimeDefaults: { table: string; column: string }[] = [],
+): Finding | undefined {
   const file = ctx.config.file;
+  if (outcome.kind === 'same') return undefined;
+  if (loadTimeDefaults.length > 0) {
+    const columns = loadTimeDefaults.map((c) => `${c.table}.${c.column}`).join(', ');
+    return findingOf(schemaDrift, {
+      message:
+        `The schema differs from ${against} on every run: the default of ${columns} is computed when the schema loads ` +
+        `(like \`.default(randomId())\`), so each \`drizzle-kit generate\` sees a new value and regenerating cannot fix it.`,
+      ...(file ? { file } : {}),
+      ...(outcome.kind === 'sql' ? { sql: outcome.statements.map((s) => s.trim()).join('\n') } : {}),
+      help: `Compute the value per row instead: \`.$defaultFn(() => …)\` (set by drizzle-orm on insert, no SQL default), or a SQL default (\`.default(sql\`…\`)\`); then run \`${generateCommand(ctx)}\` once and commit the migration.`,
+    });
+  }
   switch (outcome.kind) {
-    case 'same':
-      return undefined;
     case 'sql':
       return findingOf(schemaDrift, {
         message: `The schema differs from ${against}: \`drizzle-kit generate\` would write ${count(outcome.statements.length, 'statement')} that no committed migration has.`,

@@ -48,6 +48,8 @@ export type DriftResult =
       schemaFiles: string[];
       drift: DiffOutcome;
       migrations: { tag: string; outcome: DiffOutcome }[];
+      /** Columns whose default is computed when the schema loads (it differed between two loads). */
+      loadTimeDefaults?: { table: string; column: string }[];
     }
   | {
       ok: false;
