@@ -19,7 +19,7 @@ import { migrationSqlMismatch } from './rules/migration-sql-mismatch.js';
 import { schemaDrift } from './rules/schema-drift.js';
 import { schemaLoadFailed } from './rules/schema-load-failed.js';
 import { redactUrls, runDriftWorker, type WorkerOutcome } from './run-worker.js';
-import { compareSql } from './sql-compare.js';
+import { compareSql, differingPart } from './sql-compare.js';
 
 type Json = Record<string, unknown>;
 
@@ -287,9 +287,11 @@ function mismatchFinding(m: Migration, outcome: DiffOutcome, notes: string[]): F
     case 'sql': {
       const diff = compareSql(outcome.statements, committed);
       if (diff.missing.length === 0 && diff.added.length === 0) return undefined;
+      const { changed, missing, added } = pairChanged(diff.missing, diff.added);
       const parts = [
-        diff.missing.length ? `missing ${count(diff.missing.length, 'statement')} drizzle-kit generates: ${quoteList(diff.missing)}` : '',
-        diff.added.length ? `${count(diff.added.length, 'statement')} drizzle-kit does not generate: ${quoteList(diff.added)}` : '',
+        ...changed.map((c) => `drizzle-kit generates \`${c.generated}\` where the file has \`${c.committed}\``),
+        missing.length ? `missing ${count(missing.length, 'statement')} drizzle-kit generates: ${quoteList(missing)}` : '',
+        added.length ? `${count(added.length, 'statement')} drizzle-kit does not generate: ${quoteList(added)}` : '',
       ].filter(Boolean);
       return findingOf(migrationSqlMismatch, {
         ...where,
@@ -310,6 +312,23 @@ function mismatchFinding(m: Migration, outcome: DiffOutcome, notes: string[]): F
       notes.push(`${m.tag}: SQL not compared with drizzle-kit's (${outcome.message})`);
       return undefined;
   }
+}
+
+/** Statements that are edits of one another (same start), shown as their differing parts; the rest stay lists. */
+function pairChanged(missing: string[], added: string[]) {
+  const changed: { generated: string; committed: string }[] = [];
+  const unpaired = [...added];
+  const rest: string[] = [];
+  for (const statement of missing) {
+    const at = unpaired.findIndex((candidate) => differingPart(statement, candidate));
+    if (at === -1) {
+      rest.push(statement);
+      continue;
+    }
+    changed.push(differingPart(statement, unpaired[at]!)!);
+    unpaired.splice(at, 1);
+  }
+  return { changed, missing: rest, added: unpaired };
 }
 
 function count(n: number, noun: string): string {
