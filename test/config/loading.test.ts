@@ -50,6 +50,16 @@ describe('loading configs as drizzle-kit does (bundled CLI)', () => {
     expect(JSON.parse(cli(dir).stdout)).toMatchObject({ exitCode: 0, categories: { config: 'pass' } });
   });
 
+  it('loads a workspace package linked into node_modules that ships only TypeScript sources (pnpm and yarn layouts)', () => {
+    const dir = project(`import { Dialect } from '@acme/db-settings';\nexport default { dialect: Dialect.Pg, schema: './schema.ts', out: './drizzle' };\n`, {
+      'packages/db-settings/package.json': JSON.stringify({ name: '@acme/db-settings', main: 'src/index.ts' }),
+      'packages/db-settings/src/index.ts': `export enum Dialect { Pg = 'postgresql' }\n`,
+    });
+    fs.mkdirSync(path.join(dir, 'node_modules/@acme'), { recursive: true });
+    fs.symlinkSync(path.join(dir, 'packages/db-settings'), path.join(dir, 'node_modules/@acme/db-settings'), 'dir');
+    expect(JSON.parse(cli(dir).stdout)).toMatchObject({ exitCode: 0, categories: { config: 'pass' } });
+  });
+
   it('keeps what the config prints off a JSON stdout (dotenv 17 prints on every config() call)', () => {
     const dir = project(`console.log('[dotenv@17.2.0] injecting env (0) from .env');\nconsole.info('more noise');\n${PG_CONFIG}`);
     const r = cli(dir);
