@@ -10,7 +10,7 @@ import { gitRoot } from '../model/base.js';
 import { isObject } from '../model/json.js';
 import { DIALECTS, type Casing, type Dialect, type ResolvedConfig } from '../model/types.js';
 import { installCommand, packageManagerOf } from './package-manager.js';
-import { limitFromEnv, runWorker, type WorkerFailure } from './worker-process.js';
+import { limitFromEnv, redactUrls, runWorker, type WorkerFailure } from './worker-process.js';
 
 export const CONFIG_NAMES = ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs', 'json'].map((ext) => `drizzle.config.${ext}`);
 
@@ -133,8 +133,8 @@ export function describeLoadFailure(
 ): string {
   const where = 'file' in failure && failure.file ? `${relativeTo(cwd, failure.file)}${failure.line ? `:${failure.line}` : ''}: ` : '';
   const missing = 'missingPackage' in failure && failure.missingPackage;
-  const hint = missing ? ` (install the project's dependencies first: ${installCommand(packageManagerOf(cwd, gitRoot(cwd)))})` : '';
-  const message = withoutAbsolutePaths(failure.message, cwd);
+  const hint = missing ? ` (run ${installCommand(packageManagerOf(cwd, gitRoot(cwd)))} before this step)` : '';
+  const message = redactUrls(withoutAbsolutePaths(failure.message, cwd));
   return `${where && !message.startsWith(where.slice(0, -2)) ? where : ''}${message}${hint}`;
 }
 

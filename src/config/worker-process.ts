@@ -40,7 +40,7 @@ export function runWorker<R>(job: object, cwd: string, limits: WorkerLimits): Pr
     track(child);
     let output = '';
     const relay = (chunk: Buffer) => {
-      process.stderr.write(chunk);
+      process.stderr.write(redactUrls(chunk.toString('utf8')));
       output = (output + chunk.toString('utf8')).slice(-4000);
     };
     child.stdout!.on('data', relay);
@@ -74,6 +74,11 @@ export function runWorker<R>(job: object, cwd: string, limits: WorkerLimits): Pr
     });
     child.send(job);
   });
+}
+
+/** Hides the credentials of any URL (user code may print its connection string). */
+export function redactUrls(text: string): string {
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/\s@]+@/gi, '$1***@');
 }
 
 function exitCause(code: number | null, signal: NodeJS.Signals | null, output: string): string {

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { describeLoadFailure, withoutAbsolutePaths } from '../../config/drizzle-config.js';
 import { packageManagerOf, runBinary } from '../../config/package-manager.js';
+import { redactUrls } from '../../config/worker-process.js';
 import { findingOf, type Finding } from '../../findings.js';
 import { gitRoot } from '../../model/base.js';
 import { loadSnapshotDocument } from '../../model/folder.js';
@@ -18,7 +19,7 @@ import type { DiffOutcome, DriftJob, KitInfo } from './protocol.js';
 import { migrationSqlMismatch } from './rules/migration-sql-mismatch.js';
 import { schemaDrift } from './rules/schema-drift.js';
 import { schemaLoadFailed } from './rules/schema-load-failed.js';
-import { redactUrls, runDriftWorker, type WorkerOutcome } from './run-worker.js';
+import { runDriftWorker, type WorkerOutcome } from './run-worker.js';
 import { compareSql, differingPart } from './sql-compare.js';
 
 type Json = Record<string, unknown>;
@@ -208,7 +209,7 @@ function workerFailure(ctx: CheckContext, result: Exclude<WorkerOutcome, { ok: t
     case 'schema-missing':
       return configFinding(ctx, `schema not found: ${result.message}`);
     case 'import-failed':
-      return configFinding(ctx, `importing the schema failed: ${describeLoadFailure(result, ctx.cwd)}`, result.file ? { file: result.file, line: result.line } : undefined);
+      return configFinding(ctx, `importing the schema threw: ${describeLoadFailure(result, ctx.cwd)}`, result.file ? { file: result.file, line: result.line } : undefined);
     case 'orm-missing':
       return configFinding(ctx, describeLoadFailure(result, ctx.cwd));
     case 'timeout':

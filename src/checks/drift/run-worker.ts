@@ -12,8 +12,3 @@ export function runDriftWorker(job: DriftJob, secrets: string[] = []): Promise<W
   const timeoutMs = limitFromEnv('DRIZZLE_GUARD_DRIFT_TIMEOUT_MS', DEFAULT_TIMEOUT_MS);
   return runWorker<DriftResult>(job, job.cwd, { timeoutMs, task: 'loading the schema and diffing it', secrets });
 }
-
-/** Hides the credentials of any URL (user code may print its connection string). */
-export function redactUrls(text: string): string {
-  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/\s@]+@/gi, '$1***@');
-}
