@@ -1,6 +1,6 @@
 // Builds the committed, self-contained ESM bundles in dist/ with @vercel/ncc (one folder per entry).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createJiti } from 'jiti';
 
@@ -23,6 +23,11 @@ for (const { src, out, lints } of entries) {
   });
   patchNamespaceInterop(join(out, 'index.js'));
   if (lints) shipParserWasm(out);
+  if (out === 'dist/drift-worker') {
+    // jiti loads its Babel build lazily by a path ncc cannot follow; the worker loads this copy (src/config/load-module.ts).
+    copyFileSync('node_modules/jiti/dist/babel.cjs', join(out, 'babel.cjs'));
+    patchJitiNativeImport(join(out, 'index.js'));
+  }
 }
 
 await shipReplayTemplate();
@@ -58,6 +63,17 @@ function shipParserWasm(out) {
   const code = readFileSync(file, 'utf8');
   writeFileSync(join(out, PARSER_WASM_FILE), Buffer.from(embedded.exec(code)[1], 'base64'));
   writeFileSync(file, code.replace(embedded, 'data:application/octet-stream;base64,'));
+}
+
+/**
+ * jiti imports Node built-ins and ES modules with `(id) => import(id)`; webpack turns that into an empty
+ * module context that finds nothing ("Cannot find module 'node:path'"). Give it back Node's own import().
+ */
+function patchJitiNativeImport(file) {
+  const code = readFileSync(file, 'utf8');
+  const contextImport = /const nativeImport=(\w+)=>__nccwpck_require__\(\d+\)\(\1\)/;
+  if (!contextImport.test(code)) throw new Error(`${file}: jiti's nativeImport changed; review patchJitiNativeImport in scripts/bundle.mjs`);
+  writeFileSync(file, code.replace(contextImport, (_, v) => `const nativeImport=${v}=>import(${v})`));
 }
 
 /**

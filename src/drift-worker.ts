@@ -6,8 +6,16 @@
 import * as fs from 'node:fs';
 import * as nodeModule from 'node:module';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { BUNDLED_KIT_VERSION, type DiffOutcome, type DriftJob, type DriftResult, type KitInfo } from './checks/drift/protocol.js';
+import {
+  BUNDLED_KIT_VERSION,
+  type ConfigJob,
+  type ConfigResult,
+  type DiffOutcome,
+  type DriftJob,
+  type DriftResult,
+  type KitInfo,
+} from './checks/drift/protocol.js';
+import { createModuleLoader } from './config/load-module.js';
 import { dropOnlyBridge, emptySnapshot, normalizeSnapshot, pruneToChangedTables, renameCandidates } from './checks/drift/snapshot.js';
 import { findSchemaFiles, tsconfigAliases, userFrame } from './checks/drift/schema-files.js';
 
@@ -32,22 +40,55 @@ class WorkerError extends Error {
     readonly kind: Exclude<DriftResult, { ok: true }>['kind'],
     message: string,
     readonly where?: { file: string; line?: number },
+    readonly missingPackage?: string,
   ) {
     super(message);
   }
 }
 
-process.once('message', (job: DriftJob) => {
-  run(job).then(reply, (e: unknown) => {
+process.once('message', (job: DriftJob | ConfigJob) => {
+  const work = job.kind === 'config' ? loadConfig(job) : run(job);
+  work.then(reply, (e: unknown) => {
     const err = e instanceof WorkerError ? e : new WorkerError('kit-failed', errorText(e));
-    reply({ ok: false, kind: err.kind, message: err.message, file: err.where?.file, line: err.where?.line, kit: currentKit });
+    const missing = err.missingPackage ? { missingPackage: err.missingPackage } : {};
+    reply({ ok: false, kind: err.kind, message: err.message, file: err.where?.file, line: err.where?.line, ...missing, kit: currentKit });
   });
 });
 
 let currentKit: KitInfo | undefined;
 
-function reply(result: DriftResult): void {
+function reply(result: DriftResult | ConfigResult): void {
   process.send!(result, () => process.exit(0));
+}
+
+/** The config's default export (or the module itself, as drizzle-kit's `required.default ?? required`). */
+async function loadConfig(job: ConfigJob): Promise<ConfigResult> {
+  const load = createModuleLoader(job.file, tsconfigAliases(path.dirname(job.file)));
+  let mod: Json;
+  try {
+    mod = await load(job.file);
+  } catch (e) {
+    throw importError(e, job.file);
+  }
+  const config = (mod.default ?? mod) as unknown;
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) {
+    throw new WorkerError('import-failed', 'it has no default export holding the config object');
+  }
+  return { ok: true, config: plainData(config as Json) };
+}
+
+/** The config's data: JSON values only (a config may hold functions, class instances or getters that throw). */
+function plainData(config: Json): Json {
+  const out: Json = {};
+  for (const key of Object.keys(config)) {
+    try {
+      const value = JSON.parse(JSON.stringify(config[key]) ?? 'null') as unknown;
+      if (value !== null) out[key] = value;
+    } catch {
+      // Not data (a BigInt, a cycle, a throwing getter): drizzle-kit's fields never are.
+    }
+  }
+  return out;
 }
 
 async function run(job: DriftJob): Promise<DriftResult> {
@@ -63,12 +104,15 @@ async function run(job: DriftJob): Promise<DriftResult> {
   const current = await kit.serialize(imports);
   const latest = job.latest ? kit.upgrade(job.latest) : emptySnapshot(job.dialect);
   const drift = await diff(kit, latest, current);
+  // Drift that regenerating cannot fix: a default computed when the schema loads differs on every load.
+  const loadTimeDefaults =
+    drift.kind === 'same' ? [] : changedDefaults(current, await kit.serialize(await importSchema(files, job.projectDir, { fresh: true })));
   const migrations = [];
   for (const m of job.migrations) {
     const prev = m.prev ? kit.upgrade(m.prev) : emptySnapshot(job.dialect);
     migrations.push({ tag: m.tag, outcome: await diff(kit, prev, kit.upgrade(m.cur)) });
   }
-  return { ok: true, kit: kit.info, schemaFiles: files, drift, migrations };
+  return { ok: true, kit: kit.info, schemaFiles: files, drift, migrations, ...(loadTimeDefaults.length ? { loadTimeDefaults } : {}) };
 }
 
 /**
@@ -171,10 +215,7 @@ function assertOrmInstalled(firstSchemaFile: string): void {
   try {
     createRequire(firstSchemaFile).resolve('drizzle-orm');
   } catch {
-    throw new WorkerError(
-      'orm-missing',
-      `drizzle-orm is not installed for ${firstSchemaFile}: run npm ci (or pnpm install / yarn install) before this step`,
-    );
+    throw new WorkerError('orm-missing', `drizzle-orm is not installed for ${firstSchemaFile}`, { file: firstSchemaFile }, 'drizzle-orm');
   }
 }
 
@@ -268,24 +309,28 @@ function packageVersion(fileInPackage: string): string {
  * Imports every schema file as drizzle-kit does (each module's exports; one object counted once), with a
  * TypeScript transform that keeps line numbers so an error points at the user's line.
  */
-async function importSchema(files: string[], projectDir: string): Promise<Record<string, unknown>> {
-  const [{ createJiti }, { transform }] = await Promise.all([import('jiti'), import('sucrase')]);
-  const jiti = createJiti(pathToFileURL(path.join(projectDir, 'package.json')).href, {
-    fsCache: false,
-    alias: tsconfigAliases(projectDir),
-    transform: (opts) => ({
-      code: transform(opts.source, {
-        transforms: opts.ts ? ['typescript', 'imports'] : ['imports'],
-        filePath: opts.filename,
-      }).code,
-    }),
-  });
+/** Columns whose default differs between two snapshots of the same schema (tables keyed alike in both). */
+function changedDefaults(a: Json, b: Json): { table: string; column: string }[] {
+  const out: { table: string; column: string }[] = [];
+  const tablesOf = (s: Json) => (s.tables ?? {}) as Record<string, { name?: string; columns?: Record<string, { default?: unknown }> }>;
+  const other = tablesOf(b);
+  for (const [key, table] of Object.entries(tablesOf(a))) {
+    for (const [column, def] of Object.entries(table.columns ?? {})) {
+      const again = other[key]?.columns?.[column];
+      if (again && JSON.stringify(def.default) !== JSON.stringify(again.default)) out.push({ table: table.name ?? key, column });
+    }
+  }
+  return out;
+}
+
+async function importSchema(files: string[], projectDir: string, { fresh = false } = {}): Promise<Record<string, unknown>> {
+  const load = createModuleLoader(path.join(projectDir, 'package.json'), tsconfigAliases(projectDir), { fresh });
   const imports: Record<string, unknown> = {};
   const seen = new Set<unknown>();
   for (const file of files) {
     let mod: Json;
     try {
-      mod = (await jiti.import(file)) as Json;
+      mod = await load(file);
     } catch (e) {
       throw importError(e, file);
     }
@@ -301,15 +346,26 @@ async function importSchema(files: string[], projectDir: string): Promise<Record
 
 function importError(e: unknown, file: string): WorkerError {
   const message = errorText(e);
-  const code = (e as { code?: string } | null)?.code;
-  if ((code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND' || /Cannot find (module|package)/.test(message)) && /drizzle-orm/.test(message)) {
-    return new WorkerError('orm-missing', `${firstLine(message)}: run npm ci (or pnpm install / yarn install) before this step`);
-  }
+  const missing = missingPackageOf(message);
+  if (missing === 'drizzle-orm') return new WorkerError('orm-missing', `drizzle-orm is not installed for ${file}`, { file }, missing);
   // A syntax error is reported by the transform with its position: "Error transforming <file>: … (line:column)".
   const syntax = /^Error transforming (.+?): .*\((\d+):\d+\)/.exec(message);
   if (syntax) return new WorkerError('import-failed', firstLine(message), { file: syntax[1]!, line: Number(syntax[2]) });
   const stack = (e as { stack?: string } | null)?.stack ?? '';
-  return new WorkerError('import-failed', firstLine(message), userFrame(stack, [path.dirname(process.argv[1] ?? '')]) ?? { file });
+  const where = userFrame(stack, [path.dirname(process.argv[1] ?? '')]) ?? { file };
+  if (missing) return new WorkerError('import-failed', `${where.file} imports ${missing}, which is not installed`, where, missing);
+  return new WorkerError('import-failed', firstLine(message), where);
+}
+
+/**
+ * The package named by "Cannot find module 'x'" / "Cannot find package 'x'", when x is a package (not a
+ * relative path, an absolute one, or a data: URL a loader made up).
+ */
+function missingPackageOf(message: string): string | undefined {
+  const name = /Cannot find (?:module|package) '([^']+)'/.exec(message)?.[1];
+  if (!name || /^(?:\.|\/|[a-z]+:|[A-Za-z]:\\)/.test(name)) return undefined;
+  const parts = name.split('/');
+  return name.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
 function errorText(e: unknown): string {

@@ -123,7 +123,7 @@ async function checkOneConfig(
 async function resolveOneConfig(cwd: string, file: string | undefined, options: CheckOptions, notes: string[]): Promise<ResolvedConfig> {
   if (!file) return resolveConfig({}, options);
   try {
-    return await loadDrizzleConfig(cwd, file, options, options.allowCodeExecution);
+    return await loadDrizzleConfig(cwd, file, options, options.allowCodeExecution, options.databaseUrl ? [options.databaseUrl] : []);
   } catch (e) {
     const explicit = options.configs.length > 0;
     if (explicit || !(e instanceof ConfigError) || !options.out || !options.dialect) throw e;
@@ -166,9 +166,15 @@ function baseFromApi(ref: string, head: MigrationSet, changed: ChangedFile[], no
   return baseFromChangedFiles(ref, head, changed);
 }
 
+/**
+ * A migration is new when the base did not declare it: not in the base's journal (a SQL file committed
+ * earlier without a journal entry was never applied by anyone), or, without a base journal (folder
+ * layout, or only the API's file list), when its file did not exist at the base.
+ */
 function markNew(head: MigrationSet, base: BaseInfo | undefined): void {
   if (!base) return;
-  for (const m of head.migrations) m.isNew = !base.files.has(m.file);
+  const journaled = base.journal ? new Set(base.journal.entries.map((e) => e.tag)) : undefined;
+  for (const m of head.migrations) m.isNew = journaled && head.journal ? !journaled.has(m.tag) : !base.files.has(m.file);
 }
 
 /**

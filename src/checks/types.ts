@@ -61,6 +61,8 @@ export interface BaseInfo {
   deleted: readonly string[];
   /** The journal at base (legacy layout), for `when` comparisons. */
   journal?: import('../model/types.js').Journal;
+  /** The base's text of each modified `.sql` file (read from git; absent with only the API's file list). */
+  modifiedSql?: ReadonlyMap<string, string>;
 }
 
 /** What one check sees: the config, the migration folder at head and (with --base) at the base. */

@@ -47,14 +47,14 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv, cwd: string
   try {
     parsed = parseFlags(argv);
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new UsageError(`${flagError(e as Error & { code?: string })} (see --help)`);
   }
   const { values: v, positionals } = parsed;
   if (v.help) return { kind: 'help' };
   if (v.version) return { kind: 'version' };
   if (positionals.length === 0) throw new UsageError('missing command: drizzle-guard check [options] (see --help)');
   if (positionals[0] !== 'check' || positionals.length > 1) throw new UsageError(`unknown command: ${positionals.join(' ')} (see --help)`);
-  if (v.replay && v['no-replay']) throw new UsageError('--replay and --no-replay contradict each other');
+  if (v.replay && v['no-replay']) throw new UsageError('--replay and --no-replay contradict each other (see --help)');
   return {
     kind: 'check',
     options: {
@@ -103,6 +103,19 @@ function parseFlags(argv: string[]) {
 }
 
 function oneOf(flag: string, value: string, allowed: readonly string[]): string {
-  if (!allowed.includes(value)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}`);
+  if (!allowed.includes(value)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)} (see --help)`);
   return value;
+}
+
+/** parseArgs' complaint in our words: which flag, and what is wrong with it. */
+function flagError(e: Error & { code?: string }): string {
+  const flag = /'(-[^' ]+)/.exec(e.message)?.[1] ?? 'an option';
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option ${flag}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /does not take an argument/.test(e.message) ? `${flag} takes no value` : `${flag} needs a value`;
+    default:
+      return e.message;
+  }
 }

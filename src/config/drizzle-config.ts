@@ -1,15 +1,17 @@
 // Finds and loads drizzle.config.* the way drizzle-kit does (default export, often defineConfig({...})),
-// then applies drizzle-kit's defaults. TypeScript configs run through jiti with a sucrase transform
-// (Babel, jiti's default, costs ~150 ms to load); `drizzle-kit` is aliased to a one-line shim so a
-// config loads even where drizzle-kit is not installed, and without loading drizzle-kit itself.
+// then applies drizzle-kit's defaults. A config is code: it runs in the worker process (time and memory
+// limits, our secrets scrubbed from its environment, its output kept off our stdout), loaded as
+// load-module.ts describes.
 
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import type { ConfigJob, ConfigResult } from '../checks/drift/protocol.js';
+import { gitRoot } from '../model/base.js';
 import { isObject } from '../model/json.js';
 import { configLiterals } from './config-literals.js';
 import { DIALECTS, type Casing, type Dialect, type ResolvedConfig } from '../model/types.js';
+import { installCommand, packageManagerOf } from './package-manager.js';
+import { limitFromEnv, redactUrls, runWorker, type WorkerFailure } from './worker-process.js';
 
 export const CONFIG_NAMES = ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs', 'json'].map((ext) => `drizzle.config.${ext}`);
 
@@ -38,11 +40,20 @@ export function discoverConfigs(cwd: string, given: string[], overrides: ConfigO
   );
 }
 
-/** Loads one config file (relative to cwd). `execute` is false where the repository's code must not run. */
-export async function loadDrizzleConfig(cwd: string, file: string, overrides: ConfigOverrides, execute: boolean): Promise<ResolvedConfig> {
+/**
+ * Loads one config file (relative to cwd). `execute` is false where the repository's code must not run;
+ * `secrets` (database URLs) are kept out of the environment of the code that does.
+ */
+export async function loadDrizzleConfig(
+  cwd: string,
+  file: string,
+  overrides: ConfigOverrides,
+  execute: boolean,
+  secrets: string[] = [],
+): Promise<ResolvedConfig> {
   const abs = path.resolve(cwd, file);
   if (!fs.existsSync(abs)) throw new ConfigError(`config file not found: ${file}`, file);
-  const raw = abs.endsWith('.json') ? readJsonConfig(abs, file) : execute ? await importConfig(abs, file) : configLiterals(fs.readFileSync(abs, 'utf8'));
+  const raw = abs.endsWith('.json') ? readJsonConfig(abs, file) : execute ? await importConfig(cwd, abs, file, secrets) : configLiterals(fs.readFileSync(abs, 'utf8'));
   if (!execute && !abs.endsWith('.json') && raw.dialect === undefined && !overrides.dialect) {
     throw new ConfigError(
       `${file} was read without running it (code from this pull request is untrusted here) and its dialect is not a plain string literal; ` +
@@ -103,42 +114,40 @@ function readJsonConfig(abs: string, file: string): Record<string, unknown> {
   return value;
 }
 
-async function importConfig(abs: string, file: string): Promise<Record<string, unknown>> {
-  const [{ createJiti }, { transform }] = await Promise.all([import('jiti'), import('sucrase')]);
-  const jiti = createJiti(pathToFileURL(abs).href, {
-    fsCache: false,
-    moduleCache: false,
-    alias: { 'drizzle-kit': drizzleKitShim() },
-    transform: (opts) => ({
-      code: transform(opts.source, {
-        transforms: opts.ts ? ['typescript', 'imports'] : ['imports'],
-        filePath: opts.filename,
-      }).code,
-    }),
-  });
-  let mod: unknown;
-  try {
-    mod = await jiti.import(abs, { default: true });
-  } catch (e) {
-    const err = e as Error & { code?: string };
-    const hint = err.code === 'MODULE_NOT_FOUND' || /Cannot find (module|package)/.test(err.message) ? ' (run npm ci / pnpm install before this step)' : '';
-    throw new ConfigError(`${file} could not be loaded: ${firstLine(err.message)}${hint}`, file);
-  }
-  if (!isObject(mod)) throw new ConfigError(`${file} has no default export holding the config object`, file);
-  return mod;
+/** A config that never settles, loops or exits gets this long; a normal one takes well under a second. */
+const CONFIG_TIMEOUT_MS = 30_000;
+
+async function importConfig(cwd: string, abs: string, file: string, secrets: string[]): Promise<Record<string, unknown>> {
+  const job: ConfigJob = { kind: 'config', cwd, file: abs };
+  const timeoutMs = limitFromEnv('DRIZZLE_GUARD_CONFIG_TIMEOUT_MS', CONFIG_TIMEOUT_MS);
+  const result = await runWorker<ConfigResult>(job, cwd, { timeoutMs, task: `loading ${file}`, secrets });
+  if (result.ok) return result.config;
+  throw new ConfigError(`${file} could not be loaded: ${describeLoadFailure(result, cwd)}`, file);
 }
 
-/** A module exporting drizzle-kit's config helpers as identities, written once per process to the temp folder. */
-let shimPath: string | undefined;
-function drizzleKitShim(): string {
-  if (!shimPath) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drizzle-guard-'));
-    shimPath = path.join(dir, 'drizzle-kit.cjs');
-    fs.writeFileSync(shimPath, 'exports.defineConfig = (c) => c;\n');
-  }
-  return shimPath;
+/**
+ * A failed load in the user's terms: where (file:line relative to cwd), what, and the install command
+ * only when a package is really missing. No absolute path of the machine it ran on.
+ */
+export function describeLoadFailure(
+  failure: Exclude<ConfigResult, { ok: true }> | WorkerFailure,
+  cwd: string,
+): string {
+  const where = 'file' in failure && failure.file ? `${relativeTo(cwd, failure.file)}${failure.line ? `:${failure.line}` : ''}: ` : '';
+  const missing = 'missingPackage' in failure && failure.missingPackage;
+  const hint = missing ? ` (run ${installCommand(packageManagerOf(cwd, gitRoot(cwd)))} before this step)` : '';
+  const message = redactUrls(withoutAbsolutePaths(failure.message, cwd));
+  return `${where && !message.startsWith(where.slice(0, -2)) ? where : ''}${message}${hint}`;
 }
 
-function firstLine(s: string): string {
-  return s.split('\n')[0]!.slice(0, 500);
+function relativeTo(cwd: string, file: string): string {
+  return path.relative(cwd, file).split(path.sep).join('/');
+}
+
+/** Paths under cwd (or its repository) written relative to cwd: a message must not carry the runner's folders. */
+export function withoutAbsolutePaths(text: string, cwd: string): string {
+  const root = gitRoot(cwd);
+  let out = text.split(`file://${cwd}${path.sep}`).join('').split(`${cwd}${path.sep}`).join('');
+  if (root && root !== cwd) out = out.split(`${root}${path.sep}`).join(`${relativeTo(cwd, root)}/`);
+  return out;
 }

@@ -75,7 +75,13 @@ export async function readBase(repoRoot: string, cwd: string, ref: string, out: 
   const modified = new Set(names(diff).filter((f) => files.has(f) && exists(f)));
   const deleted = [...files].filter((f) => !exists(f));
   const parsed = journalText === undefined ? undefined : parseJournalText(journalPath, journalText);
-  return { ref, commit, files, modified, deleted, ...(parsed && 'journal' in parsed ? { journal: parsed.journal } : {}) };
+  // Few files change in a PR: their base text tells an edit that changes nothing (white space, comments) from one that does.
+  const modifiedSql = new Map(
+    await Promise.all(
+      [...modified].filter((f) => f.endsWith('.sql')).map(async (f) => [f, await git(repoRoot, ['show', `${commit}:${toRepo(f)}`])] as const),
+    ),
+  );
+  return { ref, commit, files, modified, deleted, modifiedSql, ...(parsed && 'journal' in parsed ? { journal: parsed.journal } : {}) };
 }
 
 /** The base as far as the GitHub API's list of changed files tells it (no base commit in the clone). */

@@ -223,4 +223,20 @@ describe('the action bundle on a pull request', () => {
     expect(run.stdout.match(/^::error /gm)!.length).toBe(10);
     expect(run.stdout).toMatch(/^::notice title=drizzle-guard::\d+ more drizzle-guard findings in the job summary\.$/m);
   }, 120_000);
+
+  it.each([
+    ['exits with 0', 'process.exit(0);'],
+    ['never settles', 'await new Promise(() => {});'],
+  ])('reports a config that %s as config-error (exit 4) with summary and outputs; the config sees no input', async (_, hostile) => {
+    const probe = "console.log('sees token: ' + ('INPUT_GITHUB-TOKEN' in process.env || 'GITHUB_TOKEN' in process.env));";
+    const run = await runAction(`hostile-${hostile.length}`, {
+      prepare: (dir) => writeFileSync(path.join(dir, WD, 'drizzle.config.ts'), `${probe}\n${hostile}\nexport default { dialect: 'postgresql', out: './drizzle' };\n`),
+    });
+    expect(run.code, run.stdout).toBe(4);
+    expect(run.stdout).toContain('sees token: false');
+    expect(run.outputs['exit-code']).toBe('4');
+    const report = JSON.parse(readFileSync(run.outputs['report-file']!, 'utf8')) as Report;
+    expect(report.findings[0]).toMatchObject({ ruleId: 'config-error', file: 'drizzle.config.ts' });
+    expect(run.summary).toContain('config-error');
+  }, 120_000);
 });

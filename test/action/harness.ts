@@ -93,6 +93,8 @@ export interface RunOptions {
   headSha?: string;
   /** What actions/checkout left in the workspace: the PR head (default) or the base branch (pull_request_target's default). */
   checkout?: 'head' | 'base';
+  /** Changes the checked-out workspace before the action runs (a hostile config, say). */
+  prepare?: (dir: string) => void;
 }
 
 /** One run of the bundle in a fresh shallow clone of `origin`, named `name` under `tmp`. */
@@ -100,6 +102,7 @@ export async function runAction(tmp: string, origin: Origin, github: FakeGitHub,
   const dir = path.join(tmp, name);
   git(tmp, 'clone', '-q', '--depth=1', ...(opts.checkout === 'base' ? ['--branch', 'main'] : []), `file://${origin.dir}`, dir);
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+  opts.prepare?.(dir);
   const files = path.join(tmp, `${name}-files`);
   mkdirSync(files);
   const headSha = opts.headSha ?? origin.headSha;

@@ -69,7 +69,7 @@ describe('drizzle config', () => {
     expect(messages[0]).toContain('DATABASE_URL is not set');
     expect(messages[1]).toContain('no "dialect"');
     expect(messages[2]).toContain('unsupported dialect "oracle"');
-    expect(messages[3]).toContain('run npm ci');
+    expect(messages[3]).toContain('imports not-installed-anywhere, which is not installed (run npm ci before this step)');
   });
 
   it('explains what to do when there is no config at all', () => {

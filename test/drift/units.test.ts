@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { BUNDLED_KIT_VERSION } from '../../src/checks/drift/protocol.js';
 import { findSchemaFiles } from '../../src/checks/drift/schema-files.js';
 import { dropOnlyBridge, normalizeSnapshot, pruneToChangedTables, renameCandidates } from '../../src/checks/drift/snapshot.js';
-import { compareSql, comparableStatements } from '../../src/checks/drift/sql-compare.js';
+import { compareSql, comparableStatements, differingPart } from '../../src/checks/drift/sql-compare.js';
 import { FIXTURES, ROOT, readJson } from '../helpers/project.js';
 
 const snapshot = (n: string) => readJson(path.join(FIXTURES, 'drift-pg/drizzle/meta', `${n}_snapshot.json`));
@@ -81,11 +81,32 @@ describe('SQL comparison', () => {
 
   it('lists statements missing from and added to the committed file, ignoring order', () => {
     const expected = ['CREATE TABLE "a" (\n\t"id" integer\n);\n', 'ALTER TABLE "a" ADD COLUMN "b" text;'];
-    expect(compareSql(expected, 'ALTER TABLE "a" ADD COLUMN "b" text;--> statement-breakpoint\nCREATE TABLE "a" ("id" integer);')).toEqual({
+    expect(compareSql(expected, 'ALTER TABLE "a" ADD COLUMN "b" text;--> statement-breakpoint\nCREATE TABLE "a" ("id" integer, "c" text);')).toEqual({
       missing: ['CREATE TABLE "a" ( "id" integer )'],
-      added: ['CREATE TABLE "a" ("id" integer)'],
+      added: ['CREATE TABLE "a" ("id" integer, "c" text)'],
     });
     expect(compareSql(expected, 'ALTER TABLE "a" ADD COLUMN "b" text;\nCREATE TABLE "a" (\n"id" integer\n);')).toEqual({ missing: [], added: [] });
+  });
+
+  it('ignores what does not change the schema: white space inside a statement, comments, IF [NOT] EXISTS', () => {
+    // Each committed statement makes the same change as the generated one; only its spelling differs.
+    const expected = ['CREATE TABLE "a" (\n\t"id" integer\n);', 'DROP INDEX "a_idx";', 'ALTER TABLE "a" ADD COLUMN "b" text;'];
+    const committed = 'CREATE TABLE IF NOT EXISTS "a" ("id" integer); -- the table\nDROP INDEX IF EXISTS "a_idx";\nALTER TABLE "a" /* why */ ADD COLUMN "b" text;';
+    expect(compareSql(expected, committed)).toEqual({ missing: [], added: [] });
+    // IF EXISTS on another object is still a difference.
+    expect(compareSql(['DROP INDEX "a_idx";'], 'DROP INDEX IF EXISTS "b_idx";').missing).toHaveLength(1);
+  });
+
+  it('shows the differing part of two versions of a statement, not two truncated lines', () => {
+    const generated =
+      'ALTER TABLE "tasks" ADD CONSTRAINT "tasks_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action';
+    const committed = 'ALTER TABLE "tasks" ADD CONSTRAINT "tasks_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action';
+    // They share everything up to ON DELETE and from ON UPDATE on: cascade vs no action, with three words either side.
+    expect(differingPart(generated, committed)).toEqual({
+      generated: '… "public"."users"("id") ON DELETE [cascade] ON UPDATE no …',
+      committed: '… "public"."users"("id") ON DELETE [no action] ON UPDATE no …',
+    });
+    expect(differingPart('CREATE INDEX "x" ON "t" ("a")', 'ALTER TABLE "t" ADD COLUMN "a" text')).toBeUndefined();
   });
 });
 

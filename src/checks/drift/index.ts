@@ -6,7 +6,11 @@
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import { describeLoadFailure, withoutAbsolutePaths } from '../../config/drizzle-config.js';
+import { packageManagerOf, runBinary } from '../../config/package-manager.js';
+import { redactUrls } from '../../config/worker-process.js';
 import { findingOf, type Finding } from '../../findings.js';
+import { gitRoot } from '../../model/base.js';
 import { loadSnapshotDocument } from '../../model/folder.js';
 import { treeOf } from '../../model/tree.js';
 import type { Migration, SnapshotInfo } from '../../model/types.js';
@@ -15,8 +19,8 @@ import type { DiffOutcome, DriftJob, KitInfo } from './protocol.js';
 import { migrationSqlMismatch } from './rules/migration-sql-mismatch.js';
 import { schemaDrift } from './rules/schema-drift.js';
 import { schemaLoadFailed } from './rules/schema-load-failed.js';
-import { redactUrls, runDriftWorker, type WorkerOutcome } from './run-worker.js';
-import { compareSql } from './sql-compare.js';
+import { runDriftWorker, type WorkerOutcome } from './run-worker.js';
+import { compareSql, differingPart } from './sql-compare.js';
 
 type Json = Record<string, unknown>;
 
@@ -60,14 +64,14 @@ async function checkDrift(ctx: CheckContext): Promise<CheckOutcome> {
     ...(latest ? { latest } : {}),
     migrations: fresh.pairs.map(({ migration, prev, cur }) => ({ tag: migration.tag, ...(prev ? { prev } : {}), cur })),
   };
-  const result = await runDriftWorker(job);
+  const result = await runDriftWorker(job, secretsOf(ctx));
   if (!result.ok) return couldNotRun(ctx, result);
 
   const notes = [kitDescription(result.kit), ...fresh.notes];
   const against = latest ? `the latest snapshot ${last!.snapshot!.file}` : 'an empty database (there is no migration yet)';
   if (result.drift.kind === 'failed') return couldNotRun(ctx, result.drift, against, result.kit);
   const findings: Finding[] = [];
-  const drift = driftFinding(ctx, result.drift, against);
+  const drift = driftFinding(ctx, result.drift, against, result.loadTimeDefaults);
   if (drift) findings.push(drift);
   result.migrations.forEach(({ tag, outcome }, i) => {
     const migration = fresh.pairs[i]!.migration;
@@ -100,7 +104,7 @@ async function checkFolderLayout(ctx: CheckContext): Promise<CheckOutcome> {
     if (!json) return skipped(`migration ${m.tag} has no readable snapshot.json to rebuild the schema from (see the integrity findings)`);
     folders[path.posix.basename(path.posix.dirname(m.snapshot!.file))] = json;
   }
-  const result = await runDriftWorker({ ...jobBase(ctx), migrations: [], folders });
+  const result = await runDriftWorker({ ...jobBase(ctx), migrations: [], folders }, secretsOf(ctx));
   if (!result.ok) return couldNotRun(ctx, result);
   const notes = [kitDescription(result.kit)];
   if (ctx.hasBase) notes.push("drift: new migrations' SQL is not regenerated for drizzle-kit 1.0's folder layout");
@@ -109,6 +113,10 @@ async function checkFolderLayout(ctx: CheckContext): Promise<CheckOutcome> {
   if (result.drift.kind === 'failed') return couldNotRun(ctx, result.drift, against, result.kit);
   const finding = driftFinding(ctx, result.drift, against);
   return { status: 'ran', findings: finding ? [finding] : [], notes };
+}
+
+function secretsOf(ctx: CheckContext): string[] {
+  return ctx.options.databaseUrl ? [ctx.options.databaseUrl] : [];
 }
 
 function jobBase(ctx: CheckContext): Omit<DriftJob, 'migrations'> {
@@ -178,7 +186,7 @@ function kitDescription(kit: KitInfo): string {
 
 function configFinding(ctx: CheckContext, message: string, where?: { file: string; line?: number }): Finding {
   const file = where ? relative(ctx, where.file) : ctx.config.file;
-  return findingOf(schemaLoadFailed, { message: redactUrls(message), ...(file ? { file } : {}), ...(where?.line ? { line: where.line } : {}) });
+  return findingOf(schemaLoadFailed, { message: redactUrls(withoutAbsolutePaths(message, ctx.cwd)), ...(file ? { file } : {}), ...(where?.line ? { line: where.line } : {}) });
 }
 
 function relative(ctx: CheckContext, abs: string): string {
@@ -204,9 +212,9 @@ function workerFailure(ctx: CheckContext, result: Exclude<WorkerOutcome, { ok: t
     case 'schema-missing':
       return configFinding(ctx, `schema not found: ${result.message}`);
     case 'import-failed':
-      return configFinding(ctx, `importing the schema threw: ${result.message}`, result.file ? { file: result.file, line: result.line } : undefined);
+      return configFinding(ctx, `importing the schema threw: ${describeLoadFailure(result, ctx.cwd)}`, result.file ? { file: result.file, line: result.line } : undefined);
     case 'orm-missing':
-      return configFinding(ctx, result.message);
+      return configFinding(ctx, describeLoadFailure(result, ctx.cwd));
     case 'timeout':
     case 'crashed':
     case 'kit-failed':
@@ -214,15 +222,41 @@ function workerFailure(ctx: CheckContext, result: Exclude<WorkerOutcome, { ok: t
   }
 }
 
+/**
+ * `drizzle-kit generate` as it works from the repository root: in the config's folder (drizzle-kit finds
+ * the schema relative to where it runs), with the project's package manager, naming the config only when
+ * drizzle-kit would not find it by itself.
+ */
 function generateCommand(ctx: CheckContext): string {
-  return `npx drizzle-kit generate${ctx.config.file ? ` --config ${ctx.config.file}` : ''}`;
+  const dir = ctx.cwd;
+  const root = gitRoot(dir) ?? dir;
+  const fromRoot = path.relative(root, dir).split(path.sep).join('/');
+  const config = ctx.config.file;
+  const configArg = config && config !== 'drizzle.config.ts' ? ` --config ${config}` : '';
+  const command = `${runBinary(packageManagerOf(dir, root), 'drizzle-kit')} generate${configArg}`;
+  return fromRoot ? `cd ${fromRoot} && ${command}` : command;
 }
 
-function driftFinding(ctx: CheckContext, outcome: Exclude<DiffOutcome, { kind: 'failed' }>, against: string): Finding | undefined {
+function driftFinding(
+  ctx: CheckContext,
+  outcome: Exclude<DiffOutcome, { kind: 'failed' }>,
+  against: string,
+  loadTimeDefaults: { table: string; column: string }[] = [],
+): Finding | undefined {
   const file = ctx.config.file;
+  if (outcome.kind === 'same') return undefined;
+  if (loadTimeDefaults.length > 0) {
+    const columns = loadTimeDefaults.map((c) => `${c.table}.${c.column}`).join(', ');
+    return findingOf(schemaDrift, {
+      message:
+        `The schema differs from ${against} on every run: the default of ${columns} is computed when the schema loads ` +
+        `(like \`.default(randomId())\`), so each \`drizzle-kit generate\` sees a new value and regenerating cannot fix it.`,
+      ...(file ? { file } : {}),
+      ...(outcome.kind === 'sql' ? { sql: outcome.statements.map((s) => s.trim()).join('\n') } : {}),
+      help: `Compute the value per row instead: \`.$defaultFn(() => …)\` (set by drizzle-orm on insert, no SQL default), or a SQL default (\`.default(sql\`…\`)\`); then run \`${generateCommand(ctx)}\` once and commit the migration.`,
+    });
+  }
   switch (outcome.kind) {
-    case 'same':
-      return undefined;
     case 'sql':
       return findingOf(schemaDrift, {
         message: `The schema differs from ${against}: \`drizzle-kit generate\` would write ${count(outcome.statements.length, 'statement')} that no committed migration has.`,
@@ -257,9 +291,11 @@ function mismatchFinding(m: Migration, outcome: DiffOutcome, notes: string[]): F
     case 'sql': {
       const diff = compareSql(outcome.statements, committed);
       if (diff.missing.length === 0 && diff.added.length === 0) return undefined;
+      const { changed, missing, added } = pairChanged(diff.missing, diff.added);
       const parts = [
-        diff.missing.length ? `missing ${count(diff.missing.length, 'statement')} drizzle-kit generates: ${quoteList(diff.missing)}` : '',
-        diff.added.length ? `${count(diff.added.length, 'statement')} drizzle-kit does not generate: ${quoteList(diff.added)}` : '',
+        ...changed.map((c) => `drizzle-kit generates \`${c.generated}\` where the file has \`${c.committed}\``),
+        missing.length ? `missing ${count(missing.length, 'statement')} drizzle-kit generates: ${quoteList(missing)}` : '',
+        added.length ? `${count(added.length, 'statement')} drizzle-kit does not generate: ${quoteList(added)}` : '',
       ].filter(Boolean);
       return findingOf(migrationSqlMismatch, {
         ...where,
@@ -280,6 +316,23 @@ function mismatchFinding(m: Migration, outcome: DiffOutcome, notes: string[]): F
       notes.push(`${m.tag}: SQL not compared with drizzle-kit's (${outcome.message})`);
       return undefined;
   }
+}
+
+/** Statements that are edits of one another (same start), shown as their differing parts; the rest stay lists. */
+function pairChanged(missing: string[], added: string[]) {
+  const changed: { generated: string; committed: string }[] = [];
+  const unpaired = [...added];
+  const rest: string[] = [];
+  for (const statement of missing) {
+    const at = unpaired.findIndex((candidate) => differingPart(statement, candidate));
+    if (at === -1) {
+      rest.push(statement);
+      continue;
+    }
+    changed.push(differingPart(statement, unpaired[at]!)!);
+    unpaired.splice(at, 1);
+  }
+  return { changed, missing: rest, added: unpaired };
 }
 
 function count(n: number, noun: string): string {

@@ -9,6 +9,7 @@ type Json = Record<string, unknown>;
 export const BUNDLED_KIT_VERSION = '0.31.11';
 
 export interface DriftJob {
+  kind?: 'drift';
   /** Absolute; schema patterns are relative to it, as drizzle-kit resolves them from its working directory. */
   cwd: string;
   /** Absolute directory of the drizzle config: where the project's drizzle-kit and tsconfig are looked up. */
@@ -47,6 +48,8 @@ export type DriftResult =
       schemaFiles: string[];
       drift: DiffOutcome;
       migrations: { tag: string; outcome: DiffOutcome }[];
+      /** Columns whose default is computed when the schema loads (it differed between two loads). */
+      loadTimeDefaults?: { table: string; column: string }[];
     }
   | {
       ok: false;
@@ -56,4 +59,19 @@ export type DriftResult =
       /** Absolute path and line of the user's code that threw, when the stack names it. */
       file?: string;
       line?: number;
+      /** The package a failed import could not find, when it is one. */
+      missingPackage?: string;
     };
+
+/** Loading a drizzle config (the worker runs only this, then exits). */
+export interface ConfigJob {
+  kind: 'config';
+  cwd: string;
+  /** Absolute path of the config file. */
+  file: string;
+}
+
+/** The config's default export, reduced to plain data (functions and classes cannot cross the IPC channel). */
+export type ConfigResult =
+  | { ok: true; config: Record<string, unknown> }
+  | { ok: false; kind: WorkerErrorKind; message: string; file?: string; line?: number; missingPackage?: string };

@@ -98,7 +98,14 @@ const PROBE = '__drizzle_guard_probe__';
  * and are left to fail with the user's own error.
  */
 export function tsconfigAliases(projectDir: string): Record<string, string> {
-  const tsconfig = getTsconfig(projectDir);
+  let tsconfig: ReturnType<typeof getTsconfig>;
+  try {
+    tsconfig = getTsconfig(projectDir);
+  } catch {
+    // An `extends` that cannot be read (a workspace package not installed): drizzle-kit loads the
+    // project anyway, and so must we, without aliases.
+    return {};
+  }
   const matcher = tsconfig && createPathsMatcher(tsconfig);
   if (!tsconfig || !matcher) return {};
   const alias: Record<string, string> = {};

@@ -1,13 +1,16 @@
-// Comparing committed migration SQL with what drizzle-kit generates, insensitive to layout: statement
-// breakpoints, white space, comment lines, trailing semicolons and statement order do not count.
+// Comparing committed migration SQL with what drizzle-kit generates, insensitive to what does not change
+// the schema: statement breakpoints, white space, comments, trailing semicolons, statement order, and
+// `IF EXISTS` / `IF NOT EXISTS` on the same object. A difference is shown as the differing part of both.
+
+import { lexStatements } from '../../model/sql-lexer.js';
 
 const BREAKPOINT = '--> statement-breakpoint';
 
-/** Statements of a SQL text in a comparable form. A `;` ending a line ends a statement, outside $$ bodies. */
+/** Statements of a SQL text in a comparable form: split where SQL splits them (the lexer knows quotes, dollar bodies and comments). */
 export function comparableStatements(sql: string): string[] {
   return sql
     .split(BREAKPOINT)
-    .flatMap(splitAtLineEndSemicolons)
+    .flatMap((chunk) => lexStatements(chunk).statements.map((s) => chunk.slice(s.start, s.end).replace(/;$/, '')))
     .map((s) =>
       s
         .split(/\r?\n/)
@@ -17,23 +20,6 @@ export function comparableStatements(sql: string): string[] {
         .trim(),
     )
     .filter((s) => s !== '');
-}
-
-function splitAtLineEndSemicolons(chunk: string): string[] {
-  const out: string[] = [];
-  let current = '';
-  let dollarTag: string | undefined;
-  for (const line of chunk.split(/(?<=\n)/)) {
-    current += line;
-    // Each $tag$ toggles a dollar-quoted body (function bodies, DO blocks) in which semicolons do not end statements.
-    for (const m of line.matchAll(/\$[A-Za-z_]*\$/g)) dollarTag = dollarTag === undefined ? m[0] : dollarTag === m[0] ? undefined : dollarTag;
-    if (dollarTag === undefined && /;[ \t]*\r?\n?$/.test(line)) {
-      out.push(current.replace(/;[ \t]*\r?\n?$/, ''));
-      current = '';
-    }
-  }
-  out.push(current);
-  return out;
 }
 
 export interface SqlDifference {
@@ -46,11 +32,53 @@ export interface SqlDifference {
 /** Multiset difference between the expected (generated) and the committed statements. */
 export function compareSql(expected: string[], committed: string): SqlDifference {
   const remaining = comparableStatements(committed);
+  const remainingKeys = remaining.map(statementKey);
   const missing: string[] = [];
   for (const statement of expected.flatMap(comparableStatements)) {
-    const at = remaining.indexOf(statement);
-    if (at === -1) missing.push(statement);
-    else remaining.splice(at, 1);
+    const at = remainingKeys.indexOf(statementKey(statement));
+    if (at === -1) {
+      missing.push(statement);
+    } else {
+      remaining.splice(at, 1);
+      remainingKeys.splice(at, 1);
+    }
   }
   return { missing, added: remaining };
+}
+
+/** A statement's tokens (no white space, no comments), without `IF [NOT] EXISTS`: equal keys, same schema change. */
+function statementKey(statement: string): string {
+  const tokens = lexStatements(statement).statements.flatMap((s) => s.tokens);
+  const kept = tokens.filter((_, i) => {
+    const word = (j: number) => (tokens[j]?.kind === 'word' ? tokens[j]!.value : '');
+    if (word(i) === 'IF' && (word(i + 1) === 'EXISTS' || (word(i + 1) === 'NOT' && word(i + 2) === 'EXISTS'))) return false;
+    if (word(i) === 'EXISTS' && (word(i - 1) === 'IF' || (word(i - 1) === 'NOT' && word(i - 2) === 'IF'))) return false;
+    if (word(i) === 'NOT' && word(i - 1) === 'IF' && word(i + 1) === 'EXISTS') return false;
+    return true;
+  });
+  return kept.map((t) => `${t.kind}:${t.value}`).join(' ');
+}
+
+/**
+ * The part of two similar statements that differs, with a few words of context either side:
+ * `… REFERENCES "users"("id") [ON DELETE cascade] …`. Undefined when they share no leading words.
+ */
+export function differingPart(generated: string, committed: string): { generated: string; committed: string } | undefined {
+  const a = generated.split(' ');
+  const b = committed.split(' ');
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  if (start < 3) return undefined;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  const context = 3;
+  const show = (words: string[]) => {
+    const from = Math.max(0, start - context);
+    const to = Math.min(words.length, words.length - end + context);
+    const middle = words.slice(start, words.length - end).join(' ');
+    const before = words.slice(from, start).join(' ');
+    const after = words.slice(words.length - end, to).join(' ');
+    return [from > 0 ? '…' : '', before, middle ? `[${middle}]` : '[]', after, to < words.length ? '…' : ''].filter(Boolean).join(' ');
+  };
+  return { generated: show(a), committed: show(b) };
 }

@@ -13,6 +13,38 @@ describe('migration-modified', () => {
     expect(findings).toEqual([expect.objectContaining({ ruleId: 'migration-modified', severity: 'error', file: 'drizzle/0001_add_due_date.sql' })]);
   });
 
+  it('reports an edit of white space or comments only as a warning that says so', async () => {
+    // Editors add a final newline; a comment changes nothing a database runs either. The statements (and
+    // their breakpoints) are the same, so no database diverges: a warning, not an error.
+    for (const edit of ['\n', '\n-- reviewed by the DBA\n']) {
+      const dir = copyFixture('pg-clean');
+      const base = commitAll(dir);
+      fs.appendFileSync(path.join(dir, 'drizzle/0001_add_due_date.sql'), edit);
+      const findings = await findingsOf(dir, 'integrity', { base });
+      expect(findings).toEqual([expect.objectContaining({ ruleId: 'migration-modified', severity: 'warning', file: 'drizzle/0001_add_due_date.sql' })]);
+      expect(findings[0]!.message).toContain('only in white space or comments');
+    }
+  });
+
+  it('treats a migration the base had only as an unjournaled file as new: linted, never migration-modified (srcbook #493)', async () => {
+    const dir = copyFixture('pg-clean');
+    // At the base, 0003 exists but is not in the journal: drizzle's migrator never ran it anywhere.
+    const orphan = path.join(dir, 'drizzle/0003_drop_due_date.sql');
+    fs.writeFileSync(orphan, 'ALTER TABLE "tasks" DROP COLUMN "due_date";');
+    const base = commitAll(dir);
+    // The PR journals it (and touches the file).
+    fs.appendFileSync(orphan, '\n');
+    const journalFile = path.join(dir, 'drizzle/meta/_journal.json');
+    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8'));
+    journal.entries.push({ idx: 3, version: '7', when: journal.entries[2].when + 1000, tag: '0003_drop_due_date', breakpoints: true });
+    fs.writeFileSync(journalFile, JSON.stringify(journal, null, 2));
+    const report = await runCheck(options(dir, { base, lint: true }));
+    expect(report.migrations.find((m) => m.tag === '0003_drop_due_date')).toMatchObject({ new: true });
+    expect(report.findings.map((f) => f.ruleId)).not.toContain('migration-modified');
+    expect(report.findings).toContainEqual(expect.objectContaining({ ruleId: 'drop-column', file: 'drizzle/0003_drop_due_date.sql' }));
+    expect(report.exitCode).not.toBe(0);
+  });
+
   it('stays silent without an edit', async () => {
     const dir = copyFixture('pg-clean');
     expect(await findingsOf(dir, 'integrity', { base: commitAll(dir) })).toEqual([]);
