@@ -1,5 +1,5 @@
-import { displayName } from '../ops.js';
-import { safetyRule, type SafetyRule } from './types.js';
+import { displayName, type OpOf } from '../ops.js';
+import { safetyRule, type LintState, type SafetyRule } from './types.js';
 
 export const dropColumn: SafetyRule = {
   meta: safetyRule({
@@ -9,7 +9,15 @@ export const dropColumn: SafetyRule = {
     help: 'Stop using the column first: remove it from the Drizzle schema\'s queries (keep it in the table), deploy, then generate the migration that drops it.',
   }),
   checkOp(op, state) {
-    if (op.kind !== 'drop-column' || state.isNewTable(op.table)) return undefined;
+    if (op.kind !== 'drop-column' || isNoDataDrop(op, state)) return undefined;
     return `Column "${op.column}" of ${displayName(op.table)} is dropped: its data is lost and code still using it breaks.`;
   },
 };
+
+/**
+ * A drop that loses no data: on a new table, of a column added earlier in the migration, or
+ * `IF EXISTS` of a column the previous snapshot does not have (a no-op).
+ */
+export function isNoDataDrop(op: OpOf<'drop-column'>, state: LintState): boolean {
+  return state.isNewTable(op.table) || state.isNewColumn(op.table, op.column) || (op.ifExists === true && state.hasColumnBefore(op.table, op.column) === false);
+}
