@@ -446,13 +446,13 @@ describe('false positives on state the lint tracks', () => {
     // No snapshot: the column may exist.
     expect(await ids('ALTER TABLE "t" DROP COLUMN IF EXISTS "gone";')).toEqual(['drop-column']);
   });
-  test('DROP INDEX IF EXISTS of an unqualified name that lives in another schema; CREATE INDEX IF NOT EXISTS of an existing one', async () => {
+  test('DROP INDEX IF EXISTS of an unqualified name that lives in another schema', async () => {
     const before = { tables: { 'auth.users': { columns: {}, indexes: { users_email_idx: {} } }, 'public.t': { columns: {}, indexes: { t_a_idx: {} } } } };
     expect(await ids([{ sql: 'DROP INDEX IF EXISTS "users_email_idx";', before }] as never)).toEqual([]);
     expect(await ids([{ sql: 'DROP INDEX IF EXISTS "auth"."users_email_idx";', before }] as never)).toEqual(['drop-index-blocking']);
     expect(await ids([{ sql: 'DROP INDEX "users_email_idx";', before }] as never)).toEqual(['drop-index-blocking']);
-    expect(await ids([{ sql: 'CREATE INDEX IF NOT EXISTS "t_a_idx" ON "t" ("a");', before }] as never)).toEqual([]);
-    expect(await ids([{ sql: 'CREATE INDEX IF NOT EXISTS "users_email_idx" ON "t" ("a");', before }] as never)).toEqual(['create-index-blocking']);
+    // IF NOT EXISTS of an index the snapshot lists is still built where a database lacks it (sim's 0101).
+    expect(await ids([{ sql: 'CREATE INDEX IF NOT EXISTS "t_a_idx" ON "t" ("a");', before }] as never)).toEqual(['create-index-blocking']);
   });
 });
 

@@ -216,7 +216,7 @@ function classifyCreate(c: TokenCursor, at: number): Classification {
   c.accept('UNIQUE');
   if (c.accept('INDEX')) {
     const concurrently = c.accept('CONCURRENTLY');
-    const ifNotExists = c.accept('IF', 'NOT', 'EXISTS');
+    c.accept('IF', 'NOT', 'EXISTS');
     const name = c.at('ON') ? undefined : c.name();
     if (!c.accept('ON')) return { kind: 'other' };
     c.accept('ONLY');
@@ -224,7 +224,7 @@ function classifyCreate(c: TokenCursor, at: number): Classification {
     if (!table) return { kind: 'other' };
     // An index lives in its table's schema.
     const index = name === undefined ? undefined : `${table.slice(0, table.indexOf('.'))}.${name}`;
-    return { kind: 'ops', ops: [{ kind: 'create-index', table, concurrently, ...(index ? { index } : {}), ...(ifNotExists ? { ifNotExists } : {}), at }] };
+    return { kind: 'ops', ops: [{ kind: 'create-index', table, concurrently, ...(index ? { index } : {}), at }] };
   }
   if (c.accept('TYPE')) {
     const type = c.qualifiedName(PUBLIC);

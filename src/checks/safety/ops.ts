@@ -51,7 +51,6 @@ export type Op = { at: number } & (
       concurrently: boolean;
       /** `schema.name`, when named. */
       index?: ObjectKey;
-      ifNotExists?: boolean;
     }
   | {
       kind: 'drop-index';

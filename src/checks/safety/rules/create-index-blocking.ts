@@ -10,9 +10,6 @@ export const createIndexBlocking: SafetyRule = {
   }),
   checkOp(op, state) {
     if (op.kind !== 'create-index' || op.concurrently || state.isEmptyTable(op.table)) return undefined;
-    // IF NOT EXISTS naming an index the table's schema already has: nothing is built.
-    const schema = op.table.slice(0, op.table.indexOf('.'));
-    if (op.ifNotExists && op.index !== undefined && state.indexSchemasBefore(op.index.slice(schema.length + 1))?.includes(schema)) return undefined;
     return `An index is built on ${displayName(op.table)} without CONCURRENTLY: writes to the table are blocked until it is built.`;
   },
 };
