@@ -270,23 +270,22 @@ function classifyDrop(c: TokenCursor): Classification {
  * PARTITION … CONCURRENTLY comes from the parse tree.
  */
 function refusedInTransactionBlock(c: TokenCursor, tokens: Token[]): string | undefined {
-  const words = (k: number) => tokens.slice(0, k).map((t) => (t.kind === 'word' ? t.value : '')).join(' ');
   if (c.at('VACUUM')) return 'VACUUM';
   if (c.at('REINDEX')) {
     if (tokens.some((t) => t.kind === 'word' && t.value === 'CONCURRENTLY')) return 'REINDEX CONCURRENTLY';
-    if (c.at('REINDEX', 'DATABASE') || c.at('REINDEX', 'SYSTEM')) return words(2);
-    return undefined;
+    return c.at('REINDEX', 'DATABASE') || c.at('REINDEX', 'SYSTEM') ? `REINDEX ${c.peek(1)!.value}` : undefined;
   }
-  for (const pair of [
-    ['CREATE', 'DATABASE'],
-    ['DROP', 'DATABASE'],
-    ['CREATE', 'TABLESPACE'],
-    ['DROP', 'TABLESPACE'],
-    ['ALTER', 'SYSTEM'],
-    ['CREATE', 'SUBSCRIPTION'],
-    ['DROP', 'SUBSCRIPTION'],
-  ]) {
-    if (c.at(...pair)) return pair.join(' ');
-  }
-  return undefined;
+  const second = c.peek(1);
+  const pair = second?.kind === 'word' ? `${c.peek()!.value} ${second.value}` : undefined;
+  return pair !== undefined && REFUSED_IN_BLOCK.has(pair) ? pair : undefined;
 }
+
+const REFUSED_IN_BLOCK = new Set([
+  'CREATE DATABASE',
+  'DROP DATABASE',
+  'CREATE TABLESPACE',
+  'DROP TABLESPACE',
+  'ALTER SYSTEM',
+  'CREATE SUBSCRIPTION',
+  'DROP SUBSCRIPTION',
+]);

@@ -365,6 +365,23 @@ export class SafetyLinter {
   }
 }
 
+/**
+ * Schemas of the tables holding an index of this name, read from the snapshot's text without parsing
+ * it all (snapshots of long histories are megabytes): an index entry `"name": {` sits in its table's
+ * `indexes`, after the table's own `"schema": "…"` (columns and indexes have no `schema` member).
+ */
+function indexSchemasInText(text: string, index: string): string[] {
+  const needle = JSON.stringify(index);
+  const schemas = new Set<string>();
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
+    if (!/^\s*:\s*\{/.test(text.slice(at + needle.length, at + needle.length + 8))) continue;
+    const member = text.lastIndexOf('"schema"', at);
+    const value = member < 0 ? undefined : /^"schema"\s*:\s*"([^"]*)"/.exec(text.slice(member, member + 200));
+    if (value) schemas.add(value[1] || 'public');
+  }
+  return [...schemas];
+}
+
 function isAscii(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
   return true;
@@ -455,8 +472,13 @@ function snapshotLookups(load: (() => Record<string, unknown> | string | undefin
         .map(([key]) => key);
     },
     indexSchemas(index) {
+      if (!loaded) {
+        doc = load?.();
+        loaded = true;
+      }
+      if (doc === undefined) return undefined;
+      if (typeof doc === 'string') return indexSchemasInText(doc, index);
       const all = allTables();
-      if (all.length === 0) return undefined;
       return [...new Set(all.filter(([, t]) => Object.hasOwn(t.indexes ?? {}, index)).map(([key]) => key.slice(0, key.indexOf('.'))))];
     },
   };

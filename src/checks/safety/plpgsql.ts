@@ -25,8 +25,13 @@ export interface Body {
   statements: EmbeddedStatement[];
 }
 
-/** SQL commands worth judging inside a body (transaction control is excluded: BEGIN opens a block there). */
-const COMMANDS = new Set(['ALTER', 'CREATE', 'DROP', 'TRUNCATE', 'DELETE', 'INSERT', 'UPDATE', 'REINDEX']);
+/**
+ * SQL commands that become ops inside a body (transaction control is excluded: BEGIN opens a block
+ * there; UPDATE and SELECT change no state a rule reads).
+ */
+const COMMANDS = new Set(['ALTER', 'CREATE', 'DROP', 'TRUNCATE', 'DELETE', 'INSERT', 'REINDEX', 'VACUUM']);
+/** Bodies naming none of them are not lexed (long data migrations). */
+const ANY_COMMAND = /\b(?:alter|create|drop|truncate|delete|insert|reindex|vacuum)\b/i;
 
 /**
  * The embedded statements of a DO block or a plpgsql / sql function, or undefined when the statement
@@ -46,6 +51,7 @@ export function bodyOf(tokens: readonly Token[], chunkText: string, chunkBase: n
   if (!bodyToken) return undefined;
   const tag = /^\$[^$]*\$/.exec(chunkText.slice(bodyToken.start, bodyToken.start + 64))![0];
   const body = bodyToken.value;
+  if (!ANY_COMMAND.test(body)) return { kind, statements: [] };
   const base = chunkBase + bodyToken.start + tag.length;
   const statements: EmbeddedStatement[] = [];
   for (const s of lexStatements(body).statements) {
