@@ -469,3 +469,16 @@ describe('renamed away and re-created', () => {
     expect(await ids(`ALTER TABLE "t" RENAME COLUMN "a" TO "a_old";${BP}\nALTER TABLE "t" ADD COLUMN "a" text;`)).toEqual(['rename-column']);
   });
 });
+
+describe('drop-column as the last step of expand/contract', () => {
+  test('a column the previous snapshot no longer has: a warning that says why', async () => {
+    // The schema dropped "legacy" in an earlier migration whose SQL kept it (the expand step); this one drops it.
+    const before = { tables: { 'public.t': { columns: { id: { type: 'integer' } } } } };
+    const f = await lint([{ sql: 'ALTER TABLE "t" DROP COLUMN "legacy";', before }]);
+    expect(f.map((x) => `${x.ruleId} ${x.severity}`)).toEqual(['drop-column warning']);
+    expect(f[0]!.message).toContain('no longer in the previous snapshot');
+    // Still in the snapshot: code may use it, an error.
+    const still = await lint([{ sql: 'ALTER TABLE "t" DROP COLUMN "id";', before }]);
+    expect(still.map((x) => `${x.ruleId} ${x.severity}`)).toEqual(['drop-column error']);
+  });
+});
