@@ -480,5 +480,8 @@ describe('drop-column as the last step of expand/contract', () => {
     // Still in the snapshot: code may use it, an error.
     const still = await lint([{ sql: 'ALTER TABLE "t" DROP COLUMN "id";', before }]);
     expect(still.map((x) => `${x.ruleId} ${x.severity}`)).toEqual(['drop-column error']);
+    // Absent from the snapshot because this migration renamed it (Dokploy's 0066 renames adminId to userId, then drops it): an error.
+    const renamed = await lint([{ sql: 'ALTER TABLE "t" RENAME COLUMN "id" TO "legacy";\n--> statement-breakpoint\nALTER TABLE "t" DROP COLUMN "legacy";', before }]);
+    expect(renamed.map((x) => `${x.ruleId} ${x.severity}`)).toEqual(['rename-column warning', 'drop-column error']);
   });
 });

@@ -12,7 +12,8 @@ export const dropColumn: SafetyRule = {
     if (op.kind !== 'drop-column' || isNoDataDrop(op, state)) return undefined;
     // Expand/contract's last step: the column left the Drizzle schema (and the snapshot) in an earlier
     // migration, so code built from that schema no longer reads or writes it.
-    if (state.hasColumnBefore(op.table, op.column) === false) {
+    const renamedHere = state.migrationOps.some((o) => o.kind === 'rename-column' && o.table === op.table && o.to === op.column && o.at < op.at);
+    if (state.hasColumnBefore(op.table, op.column) === false && !renamedHere) {
       return {
         severity: 'warning',
         message: `Column "${op.column}" of ${displayName(op.table)} is dropped: it is no longer in the previous snapshot (the Drizzle schema dropped it earlier, as the last step of expand/contract does), so running code does not use it — but its data is lost.`,
