@@ -97,6 +97,8 @@ test('.drizzle-guard.json: ignored files are not linted and postgresVersion reac
   const outcome = await safetyCheck.run({ cwd, options: { cwd, lint: true } as CheckOptions, config, settings: loadGuardConfig(cwd) as GuardConfig, head, hasBase: false });
   expect(outcome.findings!.map((f) => `${f.migration}:${f.line} ${f.ruleId}`)).toEqual([
     '0002_rename_and_enum:3 rename-column',
+    // Before PostgreSQL 12, ALTER TYPE … ADD VALUE cannot run inside a transaction block at all.
+    '0002_rename_and_enum:4 concurrently-in-transaction',
     '0002_rename_and_enum:6 enum-value-used-in-same-transaction',
     '0002_rename_and_enum:8 add-column-volatile-default',
     '0002_rename_and_enum:5 unused-ignore',

@@ -132,8 +132,9 @@ describe('create-index-blocking / drop-index-blocking / concurrently-in-transact
   test('dropping an index built earlier in the migration or batch is silent', async () => {
     expect(await ids('CREATE TABLE "t" ("a" int);\nCREATE INDEX "i" ON "t" ("a");\nDROP INDEX "public"."i";')).toEqual([]);
     const inputs = ['CREATE INDEX CONCURRENTLY "i" ON "s"."t" ("a");', 'DROP INDEX "s"."i";'];
-    // Built concurrently outside the transaction by the first pending migration, dropped by the second.
-    expect(await ids(['COMMIT;\n' + inputs[0], inputs[1]!], { batch: true })).toEqual([]);
+    // Built concurrently outside the transaction by the first pending migration (its own chunk after
+    // a COMMIT chunk), dropped by the second.
+    expect(await ids([`COMMIT;${BP}\n${inputs[0]}`, inputs[1]!], { batch: true })).toEqual(['transaction-control']);
     expect(await ids(inputs, { batch: false })).toEqual(['concurrently-in-transaction', 'drop-index-blocking']);
   });
   test('a fresh CREATE TABLE with its indexes and foreign keys is silent', async () => {
@@ -145,11 +146,34 @@ describe('create-index-blocking / drop-index-blocking / concurrently-in-transact
     ].join(`${BP}\n`);
     expect(await lint([sql])).toEqual([]);
   });
-  test('CONCURRENTLY fails inside the migrator transaction, works after COMMIT', async () => {
+  test('CONCURRENTLY fails inside the migrator transaction, works alone in its chunk after a COMMIT chunk', async () => {
     expect(await ids('CREATE INDEX CONCURRENTLY "i" ON "t" ("a");')).toEqual(['concurrently-in-transaction']);
     expect(await ids('DROP INDEX CONCURRENTLY "i";')).toEqual(['concurrently-in-transaction']);
-    expect(await ids('COMMIT;\nSET lock_timeout = 0;\nCREATE INDEX CONCURRENTLY IF NOT EXISTS "i" ON "t" ("a");')).toEqual([]);
-    expect(await ids('COMMIT;\nBEGIN;\nCREATE INDEX CONCURRENTLY "i" ON "t" ("a");')).toEqual(['concurrently-in-transaction']);
+    // One chunk is one query: PostgreSQL runs it as one implicit transaction block, even after its COMMIT
+    // (drizzle-orm's migrate() fails on both shapes: test/safety/postgres-truth.test.ts).
+    const chunk = await lint(['COMMIT;\nSET lock_timeout = 0;\nCREATE INDEX CONCURRENTLY IF NOT EXISTS "i" ON "t" ("a");']);
+    expect(brief(chunk)).toEqual(['transaction-control@1:1', 'concurrently-in-transaction@3:1']);
+    expect(chunk[1]!.message).toContain('Put it alone between breakpoints');
+    expect(await ids(`COMMIT;${BP}\nSET lock_timeout = 0;${BP}\nCREATE INDEX CONCURRENTLY IF NOT EXISTS "i" ON "t" ("a");`)).toEqual(['transaction-control']);
+    // A BEGIN after the COMMIT opens a transaction block again.
+    expect(await ids(`COMMIT;${BP}\nBEGIN;${BP}\nCREATE INDEX CONCURRENTLY "i" ON "t" ("a");`)).toEqual(['transaction-control', 'transaction-control', 'concurrently-in-transaction']);
+  });
+  test('every statement PostgreSQL refuses in a transaction block', async () => {
+    for (const sql of [
+      'REINDEX INDEX CONCURRENTLY "i";',
+      'REINDEX (VERBOSE) TABLE CONCURRENTLY "t";',
+      'VACUUM "t";',
+      'ALTER TABLE "p" DETACH PARTITION "p1" CONCURRENTLY;',
+      'CREATE DATABASE "x";',
+      'ALTER SYSTEM SET work_mem = \'64MB\';',
+    ]) {
+      expect(await ids(sql), sql).toEqual(['concurrently-in-transaction']);
+      expect(await ids(`COMMIT;${BP}\n${sql}`), sql).toEqual(['transaction-control']);
+    }
+    // ALTER TYPE … ADD VALUE: refused in a transaction block before PostgreSQL 12 only.
+    expect(await ids(`ALTER TYPE "s" ADD VALUE 'x';`, { postgresVersion: 11 })).toEqual(['concurrently-in-transaction']);
+    expect(await ids(`ALTER TYPE "s" ADD VALUE 'x';`, { postgresVersion: 12 })).toEqual([]);
+    expect(await ids('REINDEX INDEX "i";')).toEqual([]);
   });
   test('with a batch, a table created by an earlier pending migration is still new', async () => {
     const inputs = ['CREATE TABLE "t" ("a" int);', 'CREATE INDEX "i" ON "t" ("a");\nALTER TABLE "t" ADD CONSTRAINT "u" UNIQUE ("a");'];
@@ -158,9 +182,9 @@ describe('create-index-blocking / drop-index-blocking / concurrently-in-transact
   });
   test('with a batch, a COMMIT in one migration leaves the next one outside the transaction', async () => {
     const f = await lint(['COMMIT;', 'CREATE INDEX CONCURRENTLY "i" ON "t" ("a");'], { batch: true });
-    expect(f).toEqual([]);
+    expect(f.map((x) => x.ruleId)).toEqual(['transaction-control']);
     const g = await lint(['COMMIT;', 'CREATE INDEX CONCURRENTLY "i" ON "t" ("a");'], { batch: false });
-    expect(g.map((x) => x.ruleId)).toEqual(['concurrently-in-transaction']);
+    expect(g.map((x) => x.ruleId)).toEqual(['transaction-control', 'concurrently-in-transaction']);
   });
 });
 
@@ -195,7 +219,8 @@ describe('enum-value-used-in-same-transaction', () => {
     expect(f.map((x) => x.ruleId)).toEqual(['enum-value-used-in-same-transaction']);
   });
   test('silent after COMMIT, on other literals, and (PostgreSQL 18) on a type created in the same transaction', async () => {
-    expect(await ids(`${add}COMMIT;\nUPDATE "t" SET "status" = 'archived';`)).toEqual([]);
+    // The COMMIT commits the value; the UPDATE after it (same chunk, a new implicit block) may use it.
+    expect(await ids(`${add}COMMIT;\nUPDATE "t" SET "status" = 'archived';`)).toEqual(['transaction-control']);
     // A type created in the same transaction: usable from PostgreSQL 18, not before.
     const created = `CREATE TYPE "public"."status" AS ENUM('a');${BP}\n${add}UPDATE "t" SET "status" = 'archived';`;
     expect(await ids(created, { postgresVersion: 18 })).toEqual([]);
@@ -277,9 +302,9 @@ describe('MySQL and SQLite (lexical)', () => {
       'DROP TABLE `__user_old`;',
     ].join('--> statement-breakpoint\n');
     expect(await lint([sql], { dialect: 'sqlite' })).toEqual([]);
-    // Without the copy, the old rows are lost.
+    // Without the copy, the code's `user` is a new, empty table, and the old rows are lost with the old copy.
     const noCopy = sql.replace('INSERT INTO `user` SELECT `id`, `name` FROM `__user_old`;', 'SELECT 1;');
-    expect((await lint([noCopy], { dialect: 'sqlite' })).map((f) => f.ruleId)).toEqual(['drop-table']);
+    expect((await lint([noCopy], { dialect: 'sqlite' })).map((f) => f.ruleId)).toEqual(['rename-table', 'drop-table']);
   });
   test('SQLite: a rebuild that renames columns copies them (the SELECT side names the old columns)', async () => {
     const before = { tables: { account: { columns: { userId: {}, type: {}, legacy: {} } } } };
@@ -307,5 +332,156 @@ describe('MySQL and SQLite (lexical)', () => {
       'DROP TABLE `tmp`;',
     ].join('--> statement-breakpoint\n');
     expect(await lint([{ sql, before }], { dialect: 'sqlite' })).toEqual([]);
+  });
+});
+
+describe('transaction-control', () => {
+  test('PostgreSQL: COMMIT says what it commits and what a later failure leaves', async () => {
+    const f = await lint([`ALTER TABLE "t" ADD COLUMN "c" text;${BP}\nCOMMIT;${BP}\nUPDATE "t" SET "c" = '';`]);
+    expect(brief(f)).toEqual(['transaction-control@2:1']);
+    expect(f[0]!.severity).toBe('warning');
+    expect(f[0]!.message).toContain('__drizzle_migrations');
+    expect(f[0]!.message).toContain('half-applied and unrecorded');
+    expect(await ids(`BEGIN;${BP}\nSTART TRANSACTION;${BP}\nROLLBACK;${BP}\nEND;${BP}\nSAVEPOINT a;${BP}\nRELEASE SAVEPOINT a;`)).toEqual(Array(6).fill('transaction-control'));
+    // Not transaction control: COMMIT PREPARED acts on another transaction.
+    expect(await ids("COMMIT PREPARED 'x';")).toEqual([]);
+  });
+  test('an error on MySQL, where DDL commits implicitly; a warning on SQLite', async () => {
+    const my = await lint(['START TRANSACTION;\nALTER TABLE `t` ADD `c` int;\nCOMMIT;'], { dialect: 'mysql' });
+    expect(my.map((x) => `${x.ruleId} ${x.severity}`)).toEqual(['transaction-control error', 'transaction-control error']);
+    expect(my[0]!.message).toContain('commits implicitly');
+    const lite = await lint(['BEGIN;\nCREATE TABLE `t` (`a` int);\nCOMMIT;'], { dialect: 'sqlite' });
+    expect(lite.map((x) => `${x.ruleId} ${x.severity}`)).toEqual(['transaction-control warning', 'transaction-control warning']);
+  });
+});
+
+describe('VALIDATE CONSTRAINT in the transaction of its ADD … NOT VALID', () => {
+  const fk = 'ALTER TABLE "t" ADD CONSTRAINT "f" FOREIGN KEY ("u") REFERENCES "u"("id") NOT VALID;';
+  const ck = 'ALTER TABLE "t" ADD CONSTRAINT "c" CHECK ("a" > 0) NOT VALID;';
+  test('reported by the add-*-validating rule of its kind, at the VALIDATE', async () => {
+    const f = await lint([`${fk}${BP}\n${ck}${BP}\nALTER TABLE "t" VALIDATE CONSTRAINT "f";${BP}\nALTER TABLE "t" VALIDATE CONSTRAINT "c";`]);
+    expect(brief(f)).toEqual(['add-foreign-key-validating@3:17', 'add-check-validating@4:17']);
+    expect(f[0]!.message).toContain('same transaction');
+    // Two pending migrations deployed together share drizzle's transaction.
+    expect(await ids([fk, 'ALTER TABLE "t" VALIDATE CONSTRAINT "f";'], { batch: true })).toEqual(['add-foreign-key-validating']);
+  });
+  test('silent in a later deploy, after a COMMIT, for a constraint added VALID, or on a new table', async () => {
+    expect(await ids([fk, 'ALTER TABLE "t" VALIDATE CONSTRAINT "f";'], { batch: false })).toEqual([]);
+    expect(await ids(`${fk}${BP}\nCOMMIT;${BP}\nALTER TABLE "t" VALIDATE CONSTRAINT "f";`)).toEqual(['transaction-control']);
+    expect(await ids('ALTER TABLE "t" VALIDATE CONSTRAINT "other";')).toEqual([]);
+    expect(await ids(`CREATE TABLE "t" ("a" int, "u" int);${BP}\n${fk}${BP}\nALTER TABLE "t" VALIDATE CONSTRAINT "f";`)).toEqual([]);
+  });
+});
+
+describe('type changes that never rewrite (PostgreSQL)', () => {
+  const change = async (from: string, to: string) => {
+    const before = { tables: { 'public.t': { columns: { c: { type: from } } } } };
+    return lint([{ sql: `ALTER TABLE "t" ALTER COLUMN "c" SET DATA TYPE ${to};`, before }]);
+  };
+  test.each([
+    // [snapshot type as drizzle-kit writes it, new type]
+    ['varchar', 'text'],
+    ['text', 'varchar'],
+    ['varchar(50)', 'varchar'],
+    ['character varying(50)', 'varchar(80)'],
+    ['timestamp (3) with time zone', 'timestamp(6) with time zone'],
+    ['timestamp(3)', 'timestamp'],
+    ['numeric(10, 2)', 'numeric(12,2)'],
+    ['numeric(10, 2)', 'numeric'],
+    ['vector(1536)', 'vector'],
+    ['timestamp with time zone', 'timestamptz'],
+  ])('%s → %s is silent', async (from, to) => {
+    expect(await change(from, to)).toEqual([]);
+  });
+  test.each([
+    ['text', 'varchar(10)'],
+    ['varchar(80)', 'varchar(50)'],
+    ['numeric(10, 2)', 'numeric(12,3)'],
+    ['timestamp(6)', 'timestamp(3)'],
+    ['vector', 'vector(3)'],
+    ['integer', 'bigint'],
+  ])('%s → %s is reported', async (from, to) => {
+    expect((await change(from, to)).map((f) => f.ruleId)).toEqual(['alter-column-type']);
+  });
+  test('timestamp → timestamptz: depends on the TimeZone, and says so', async () => {
+    const f = await change('timestamp', 'timestamp with time zone');
+    expect(f.map((x) => x.ruleId)).toEqual(['alter-column-type']);
+    expect(f[0]!.message).toContain('unless the session\'s TimeZone is UTC');
+  });
+});
+
+describe('false positives on state the lint tracks', () => {
+  test('SET NOT NULL on a column the snapshot already has NOT NULL', async () => {
+    const before = { tables: { 'public.t': { columns: { c: { type: 'text', notNull: true }, d: { type: 'text', notNull: false } } } } };
+    expect(await ids([{ sql: 'ALTER TABLE "t" ALTER COLUMN "c" SET NOT NULL;', before }] as never)).toEqual([]);
+    expect(await ids([{ sql: 'ALTER TABLE "t" ALTER COLUMN "d" SET NOT NULL;', before }] as never)).toEqual(['set-not-null']);
+    // Relaxed earlier in the migration: the scan is back.
+    const relaxed = `ALTER TABLE "t" ALTER COLUMN "c" DROP NOT NULL;${BP}\nALTER TABLE "t" ALTER COLUMN "c" SET NOT NULL;`;
+    expect(await ids([{ sql: relaxed, before }] as never)).toEqual(['drop-not-null', 'set-not-null']);
+  });
+  test('a table emptied earlier in the migration holds no rows', async () => {
+    const after = `ALTER TABLE "t" ADD COLUMN "c" text NOT NULL;${BP}\nALTER TABLE "t" ALTER COLUMN "d" SET NOT NULL;${BP}\nCREATE INDEX "i" ON "t" ("c");`;
+    expect(await ids(`TRUNCATE "t";${BP}\n${after}`)).toEqual(['truncate-table']);
+    expect(await ids(`DELETE FROM "t";${BP}\n${after}`)).toEqual([]);
+    expect(await ids(`DELETE FROM "t" WHERE "c" IS NULL;${BP}\n${after}`)).toEqual(['add-column-required', 'set-not-null', 'create-index-blocking']);
+    // Written to again: rows are back.
+    expect(await ids(`DELETE FROM "t";${BP}\nINSERT INTO "t" VALUES (1);${BP}\n${after}`)).toEqual(['add-column-required', 'set-not-null', 'create-index-blocking']);
+  });
+  test('TRUNCATE … CASCADE empties the tables whose foreign keys reference it (from the snapshot)', async () => {
+    const before = {
+      tables: {
+        'public.users': { columns: {} },
+        'public.posts': { columns: {}, foreignKeys: { posts_user_fk: { tableTo: 'users', schemaTo: 'public' } } },
+        'public.tags': { columns: {} },
+      },
+    };
+    const sql = `TRUNCATE "users" CASCADE;${BP}\nALTER TABLE "posts" ADD COLUMN "c" text NOT NULL;${BP}\nALTER TABLE "tags" ADD COLUMN "c" text NOT NULL;`;
+    expect(brief(await lint([{ sql, before }]))).toEqual(['truncate-table@1:10', 'add-column-required@3:20']);
+  });
+  test('DROP COLUMN of a column added earlier, or IF EXISTS of one the snapshot does not have', async () => {
+    const before = { tables: { 'public.t': { columns: { a: { type: 'text' } } } } };
+    expect(await ids(`ALTER TABLE "t" ADD COLUMN "tmp" int;${BP}\nALTER TABLE "t" DROP COLUMN "tmp";`)).toEqual([]);
+    expect(await ids([{ sql: 'ALTER TABLE "t" DROP COLUMN IF EXISTS "gone";', before }] as never)).toEqual([]);
+    expect(await ids([{ sql: 'ALTER TABLE "t" DROP COLUMN IF EXISTS "a";', before }] as never)).toEqual(['drop-column']);
+    // No snapshot: the column may exist.
+    expect(await ids('ALTER TABLE "t" DROP COLUMN IF EXISTS "gone";')).toEqual(['drop-column']);
+  });
+  test('DROP INDEX IF EXISTS of an unqualified name that lives in another schema', async () => {
+    const before = { tables: { 'auth.users': { columns: {}, indexes: { users_email_idx: {} } }, 'public.t': { columns: {}, indexes: { t_a_idx: {} } } } };
+    expect(await ids([{ sql: 'DROP INDEX IF EXISTS "users_email_idx";', before }] as never)).toEqual([]);
+    expect(await ids([{ sql: 'DROP INDEX IF EXISTS "auth"."users_email_idx";', before }] as never)).toEqual(['drop-index-blocking']);
+    expect(await ids([{ sql: 'DROP INDEX "users_email_idx";', before }] as never)).toEqual(['drop-index-blocking']);
+    // IF NOT EXISTS of an index the snapshot lists is still built where a database lacks it (sim's 0101).
+    expect(await ids([{ sql: 'CREATE INDEX IF NOT EXISTS "t_a_idx" ON "t" ("a");', before }] as never)).toEqual(['create-index-blocking']);
+  });
+});
+
+describe('renamed away and re-created', () => {
+  test('a table re-created empty under its old name is a rename to the code', async () => {
+    const sql = `ALTER TABLE "user" RENAME TO "user_old";${BP}\nCREATE TABLE "user" ("id" text PRIMARY KEY);`;
+    const f = await lint([sql]);
+    expect(f.map((x) => x.ruleId)).toEqual(['rename-table']);
+    expect(f[0]!.message).toContain('re-created empty');
+    // A rebuild copies the rows back: not a rename.
+    expect(await ids(`${sql}${BP}\nINSERT INTO "user" SELECT "id" FROM "user_old";`)).toEqual([]);
+  });
+  test('a column renamed away and re-added is a rename too', async () => {
+    expect(await ids(`ALTER TABLE "t" RENAME COLUMN "a" TO "a_old";${BP}\nALTER TABLE "t" ADD COLUMN "a" text;`)).toEqual(['rename-column']);
+  });
+});
+
+describe('drop-column as the last step of expand/contract', () => {
+  test('a column the previous snapshot no longer has: a warning that says why', async () => {
+    // The schema dropped "legacy" in an earlier migration whose SQL kept it (the expand step); this one drops it.
+    const before = { tables: { 'public.t': { columns: { id: { type: 'integer' } } } } };
+    const f = await lint([{ sql: 'ALTER TABLE "t" DROP COLUMN "legacy";', before }]);
+    expect(f.map((x) => `${x.ruleId} ${x.severity}`)).toEqual(['drop-column warning']);
+    expect(f[0]!.message).toContain('no longer in the previous snapshot');
+    // Still in the snapshot: code may use it, an error.
+    const still = await lint([{ sql: 'ALTER TABLE "t" DROP COLUMN "id";', before }]);
+    expect(still.map((x) => `${x.ruleId} ${x.severity}`)).toEqual(['drop-column error']);
+    // Absent from the snapshot because this migration renamed it (Dokploy's 0066 renames adminId to userId, then drops it): an error.
+    const renamed = await lint([{ sql: 'ALTER TABLE "t" RENAME COLUMN "id" TO "legacy";\n--> statement-breakpoint\nALTER TABLE "t" DROP COLUMN "legacy";', before }]);
+    expect(renamed.map((x) => `${x.ruleId} ${x.severity}`)).toEqual(['rename-column warning', 'drop-column error']);
   });
 });

@@ -54,7 +54,13 @@ export function opsOfAlterTable(stmt: PgNode, locate: Locate, clauseAt: (i: numb
         ops.push(...opsOfAddColumn(table, cmd.def?.ColumnDef ?? {}, at, locate));
         break;
       case 'AT_DropColumn':
-        ops.push({ kind: 'drop-column', table, column: cmd.name, at });
+        ops.push({ kind: 'drop-column', table, column: cmd.name, ...(cmd.missing_ok ? { ifExists: true } : {}), at });
+        break;
+      case 'AT_ValidateConstraint':
+        ops.push({ kind: 'validate-constraint', table, name: cmd.name, at });
+        break;
+      case 'AT_DetachPartition':
+        if (cmd.def?.PartitionCmd?.concurrent) ops.push({ kind: 'outside-transaction', statement: 'DETACH PARTITION … CONCURRENTLY', at });
         break;
       case 'AT_AlterColumnType': {
         const def = cmd.def?.ColumnDef ?? {};

@@ -11,7 +11,14 @@ export type Classification =
    * ALTER TABLE: needs the parse tree. `table` lets the caller skip it when the table is new;
    * `clauses` are its comma-separated sub-commands (their offsets locate findings: the tree has none).
    */
-  | { kind: 'alter-table'; table: ObjectKey; renames: boolean; clauses: TokenCursor[] }
+  | {
+      kind: 'alter-table';
+      table: ObjectKey;
+      renames: boolean;
+      /** DETACH PARTITION … CONCURRENTLY: refused in a transaction block even on a new table. */
+      concurrently: boolean;
+      clauses: TokenCursor[];
+    }
   | { kind: 'other' };
 
 /** Reads tokens left to right; `base` is added to offsets to make them file offsets. */
@@ -154,12 +161,27 @@ export function classifyPostgres(tokens: Token[], base: number): Classification 
   if (c.accept('ROLLBACK') || c.accept('ABORT')) {
     return c.at('TO') || c.at('PREPARED') ? { kind: 'other' } : { kind: 'ops', ops: [{ kind: 'rollback', at }] };
   }
+  const refused = refusedInTransactionBlock(c, tokens);
+  if (refused) return { kind: 'ops', ops: [{ kind: 'outside-transaction', statement: refused, at }] };
   if (c.accept('CREATE')) return classifyCreate(c, at);
   if (c.accept('DROP')) return classifyDrop(c);
   if (c.accept('TRUNCATE')) {
     c.accept('TABLE');
     c.accept('ONLY');
-    return { kind: 'ops', ops: c.nameList(PUBLIC).map((n) => ({ kind: 'truncate', table: n.key, at: n.at })) };
+    const names = c.nameList(PUBLIC);
+    const cascade = tokens.some((t) => t.kind === 'word' && t.value === 'CASCADE');
+    return { kind: 'ops', ops: names.map((n) => ({ kind: 'truncate', table: n.key, cascade, at: n.at })) };
+  }
+  if (c.accept('DELETE', 'FROM')) {
+    c.accept('ONLY');
+    const table = c.qualifiedName(PUBLIC);
+    // Without WHERE (or a USING join that could match nothing) every row goes.
+    const filtered = tokens.some((t) => t.kind === 'word' && (t.value === 'WHERE' || t.value === 'USING'));
+    return table && !filtered ? { kind: 'ops', ops: [{ kind: 'delete-all', table, at }] } : { kind: 'other' };
+  }
+  if (c.accept('INSERT', 'INTO') || c.accept('COPY')) {
+    const table = c.qualifiedName(PUBLIC);
+    return table ? { kind: 'ops', ops: [{ kind: 'insert', table, at }] } : { kind: 'other' };
   }
   if (c.accept('ALTER', 'TYPE')) {
     const type = c.qualifiedName(PUBLIC);
@@ -176,7 +198,8 @@ export function classifyPostgres(tokens: Token[], base: number): Classification 
     const table = c.qualifiedName(PUBLIC);
     if (table === undefined) return { kind: 'other' };
     const renames = tokens.some((t) => t.kind === 'word' && t.value === 'RENAME');
-    return { kind: 'alter-table', table, renames, clauses: splitClauses(c) };
+    const concurrently = tokens.some((t) => t.kind === 'word' && t.value === 'CONCURRENTLY');
+    return { kind: 'alter-table', table, renames, concurrently, clauses: splitClauses(c) };
   }
   return { kind: 'other' };
 }
@@ -222,14 +245,16 @@ function classifyDrop(c: TokenCursor): Classification {
           : undefined;
   if (object === undefined) return { kind: 'other' };
   const concurrently = object === 'index' && c.accept('CONCURRENTLY');
-  c.accept('IF', 'EXISTS');
+  const ifExists = c.accept('IF', 'EXISTS');
+  const first = c.pos;
   const names = c.nameList(object === 'schema' ? undefined : PUBLIC);
+  const unqualified = !c.tokens.slice(first, c.pos).some((t) => t.kind === 'punct' && t.value === '.');
   const ops: Op[] = names.map(({ key, at }): Op => {
     switch (object) {
       case 'table':
         return { kind: 'drop-table', table: key, at };
       case 'index':
-        return { kind: 'drop-index', index: key, concurrently, at };
+        return { kind: 'drop-index', index: key, concurrently, ...(ifExists ? { ifExists } : {}), ...(unqualified ? { unqualified } : {}), at };
       case 'schema':
         return { kind: 'drop-schema', schema: key, at };
       case 'type':
@@ -238,3 +263,29 @@ function classifyDrop(c: TokenCursor): Classification {
   });
   return { kind: 'ops', ops };
 }
+
+/**
+ * The statements PostgreSQL refuses inside a transaction block (PreventInTransactionBlock), named
+ * for the message; CREATE/DROP INDEX CONCURRENTLY are ops of their own and ALTER TABLE … DETACH
+ * PARTITION … CONCURRENTLY comes from the parse tree.
+ */
+function refusedInTransactionBlock(c: TokenCursor, tokens: Token[]): string | undefined {
+  if (c.at('VACUUM')) return 'VACUUM';
+  if (c.at('REINDEX')) {
+    if (tokens.some((t) => t.kind === 'word' && t.value === 'CONCURRENTLY')) return 'REINDEX CONCURRENTLY';
+    return c.at('REINDEX', 'DATABASE') || c.at('REINDEX', 'SYSTEM') ? `REINDEX ${c.peek(1)!.value}` : undefined;
+  }
+  const second = c.peek(1);
+  const pair = second?.kind === 'word' ? `${c.peek()!.value} ${second.value}` : undefined;
+  return pair !== undefined && REFUSED_IN_BLOCK.has(pair) ? pair : undefined;
+}
+
+const REFUSED_IN_BLOCK = new Set([
+  'CREATE DATABASE',
+  'DROP DATABASE',
+  'CREATE TABLESPACE',
+  'DROP TABLESPACE',
+  'ALTER SYSTEM',
+  'CREATE SUBSCRIPTION',
+  'DROP SUBSCRIPTION',
+]);

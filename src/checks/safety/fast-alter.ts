@@ -51,8 +51,11 @@ function clause(c: TokenCursor, table: ObjectKey): Op[] | undefined {
   const at = c.offset();
   const rest = () => c.tokens.length - c.pos;
   if (c.accept('ENABLE', 'ROW', 'LEVEL', 'SECURITY') || c.accept('DISABLE', 'ROW', 'LEVEL', 'SECURITY')) return rest() === 0 ? [] : undefined;
-  // Storage parameters and validating a NOT VALID constraint matter to no rule.
-  if (c.accept('VALIDATE', 'CONSTRAINT')) return c.name() !== undefined && rest() === 0 ? [] : undefined;
+  // Storage parameters matter to no rule.
+  if (c.accept('VALIDATE', 'CONSTRAINT')) {
+    const name = c.name();
+    return name !== undefined && rest() === 0 ? [{ kind: 'validate-constraint', table, name, at }] : undefined;
+  }
   if (c.at('SET') && c.peek(1)?.value === '(') return [];
   if (c.accept('RENAME')) return rename(c, table, at);
   if (c.accept('DROP', 'CONSTRAINT')) {
@@ -63,10 +66,10 @@ function clause(c: TokenCursor, table: ObjectKey): Op[] | undefined {
   }
   if (c.accept('DROP')) {
     c.accept('COLUMN');
-    c.accept('IF', 'EXISTS');
+    const ifExists = c.accept('IF', 'EXISTS');
     const column = c.name();
     if (!c.accept('CASCADE')) c.accept('RESTRICT');
-    return column !== undefined && rest() === 0 ? [{ kind: 'drop-column', table, column, at }] : undefined;
+    return column !== undefined && rest() === 0 ? [{ kind: 'drop-column', table, column, ...(ifExists ? { ifExists } : {}), at }] : undefined;
   }
   if (c.accept('ALTER')) {
     c.accept('COLUMN');

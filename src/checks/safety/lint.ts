@@ -10,8 +10,9 @@ import { createLexicalExtractor } from './dialect-lexical.js';
 import { fastAlterOps } from './fast-alter.js';
 import { jsonEntryWithMember, jsonMember } from './json-member.js';
 import { lexChunk, type Token } from '../../model/sql-lexer.js';
-import type { ObjectKey, Op } from './ops.js';
+import type { ConstraintKind, ObjectKey, Op } from './ops.js';
 import { parseSql } from './parser.js';
+import { bodyOf } from './plpgsql.js';
 import { parseError, SAFETY_RULES, unusedIgnore } from './rules/index.js';
 import type { LintDialect, LintState, RuleHit, SafetyRule } from './rules/types.js';
 import { ignoreOf, suppressedBy, unusedParts, type Ignore } from './suppress.js';
@@ -50,6 +51,12 @@ interface StatementOps {
   ops: Op[];
   ignores: Ignore[];
   parseError?: RuleHit;
+  /** Index of the `--> statement-breakpoint` chunk in the migration. */
+  chunk: number;
+  /** More statements share the chunk: drizzle's migrator sends it as one query, one implicit block. */
+  multiStatementChunk: boolean;
+  /** From a DO block, or from a function body (judged, but it does not run with the migration). */
+  embedded?: 'do' | 'function';
 }
 
 export interface LintStats {
@@ -61,8 +68,17 @@ export class SafetyLinter {
   private readonly newTables = new Set<ObjectKey>();
   private readonly newTypes = new Set<ObjectKey>();
   private readonly newIndexes = new Set<ObjectKey>();
+  /** `table\0column` of columns added in this migration or batch. */
+  private readonly newColumns = new Set<string>();
+  private readonly emptied = new Set<ObjectKey>();
   private readonly uncommitted = new Map<string, { type: ObjectKey; at: number }>();
+  /** `table\0name` of NOT VALID constraints added in the open transaction block. */
+  private readonly notValid = new Map<string, ConstraintKind>();
+  /** drizzle's migrator transaction, or one opened by BEGIN, is open. */
   private inTransaction = true;
+  /** The statement being judged shares its chunk with others (an implicit transaction block). */
+  private inImplicitBlock = false;
+  private before: SnapshotLookups = snapshotLookups(undefined);
   readonly stats: LintStats = { statements: 0, parsed: 0 };
 
   constructor(private readonly options: LintOptions) {}
@@ -79,11 +95,15 @@ export class SafetyLinter {
       this.newTables.clear();
       this.newTypes.clear();
       this.newIndexes.clear();
+      this.newColumns.clear();
+      this.emptied.clear();
       this.uncommitted.clear();
+      this.notValid.clear();
       this.inTransaction = true;
     }
     const source = new SourceText(migration.sql);
     const before = snapshotLookups(snapshotBefore);
+    this.before = before;
     const { statements, fileIgnores } = await this.extract(migration, before.columnsOf);
     const migrationOps = statements.flatMap((s) => s.ops);
     const linter = this;
@@ -91,9 +111,15 @@ export class SafetyLinter {
       dialect: this.options.dialect,
       postgresVersion: this.options.postgresVersion,
       get inTransaction() {
-        return linter.inTransaction;
+        return linter.inTransaction || linter.inImplicitBlock;
+      },
+      get transactionBlock() {
+        return linter.inTransaction ? 'explicit' : linter.inImplicitBlock ? 'implicit' : undefined;
       },
       isNewTable: (t) => this.newTables.has(t),
+      isEmptyTable: (t) => this.newTables.has(t) || this.emptied.has(t),
+      isNewColumn: (t, c) => this.newColumns.has(`${t}\0${c}`),
+      notValidInTransaction: (t, name) => this.notValid.get(`${t}\0${name}`),
       isNewType: (t) => this.newTypes.has(t),
       isNewIndex: (i) => this.newIndexes.has(i),
       migrationOps,
@@ -101,6 +127,9 @@ export class SafetyLinter {
       uncommittedEnumValues: this.uncommitted,
       enumValuesBefore: before.enumValues,
       columnTypeBefore: before.columnType,
+      columnNotNullBefore: before.columnNotNull,
+      hasColumnBefore: before.hasColumn,
+      indexSchemasBefore: before.indexSchemas,
     };
 
     const findings: Finding[] = [];
@@ -108,9 +137,11 @@ export class SafetyLinter {
       if (rule !== unusedIgnore && suppressedBy(rule.meta.id, ignores)) return;
       const start = source.positionAt(hit.at);
       const end = stmt ? source.positionAt(stmt.end) : start;
+      const inFunction = stmt?.embedded === 'function' ? ' (In a function body: this runs when the function is called, not when the migration runs.)' : '';
       findings.push(
         findingOf(rule.meta, {
-          message: hit.message,
+          message: hit.message + inFunction,
+          ...(hit.severity ? { severity: hit.severity } : {}),
           file: migration.file,
           migration: migration.tag,
           line: start.line,
@@ -121,7 +152,13 @@ export class SafetyLinter {
       );
     };
 
+    let chunk = -1;
     for (const stmt of statements) {
+      if (stmt.chunk !== chunk) {
+        this.endChunk();
+        chunk = stmt.chunk;
+      }
+      this.inImplicitBlock = stmt.multiStatementChunk;
       const ignores = [...stmt.ignores, ...fileIgnores];
       if (stmt.parseError) report(parseError, stmt.parseError, stmt, ignores);
       for (const rule of SAFETY_RULES) {
@@ -129,12 +166,14 @@ export class SafetyLinter {
       }
       for (const op of stmt.ops) {
         for (const rule of SAFETY_RULES) {
-          const message = rule.checkOp?.(op, state);
-          if (message !== undefined) report(rule, { at: op.at, message }, stmt, ignores);
+          const verdict = rule.checkOp?.(op, state);
+          if (verdict !== undefined) report(rule, typeof verdict === 'string' ? { at: op.at, message: verdict } : { at: op.at, ...verdict }, stmt, ignores);
         }
-        this.apply(op);
+        // A function body's statements run later, when it is called: they change nothing now.
+        if (stmt.embedded !== 'function') this.apply(op);
       }
     }
+    this.endChunk();
     for (const ignore of [...statements.flatMap((s) => s.ignores), ...fileIgnores]) {
       const unused = unusedParts(ignore);
       if (unused.length === 0) continue;
@@ -155,7 +194,8 @@ export class SafetyLinter {
     const lexical = dialect === 'postgresql' ? undefined : createLexicalExtractor(dialect, columnsBefore);
     // Tables created so far in this migration (the state itself changes only when rules run).
     const createdHere = new Set<ObjectKey>();
-    for (const chunk of migration.statements) {
+    const pending: { stmt: StatementOps; text: string }[] = [];
+    migration.statements.forEach((chunk, chunkIndex) => {
       const { statements: lexed, comments } = lexChunk(chunk, dialect);
       for (const comment of comments) {
         const ignore = ignoreOf(comment, chunk.offset);
@@ -170,11 +210,33 @@ export class SafetyLinter {
           end: chunk.offset + s.end - 1,
           ops: [],
           ignores: s.leadingComments.map((c) => ignoreOf(c, chunk.offset)).filter((i): i is Ignore => i !== undefined && !i.file),
+          chunk: chunkIndex,
+          multiStatementChunk: lexed.length > 1,
         };
-        if (lexical) stmt.ops = lexical(stmt.tokens, stmt.base);
-        else await this.extractPostgres(chunk.text.slice(s.start, s.end), stmt, createdHere);
-        statements.push(stmt);
+        pending.push({ stmt, text: chunk.text.slice(s.start, s.end) });
+        if (lexical) continue;
+        const body = bodyOf(s.tokens, chunk.text, chunk.offset);
+        for (const e of body?.statements ?? []) {
+          const inner: StatementOps = {
+            tokens: e.tokens,
+            base: e.base,
+            start: e.base + e.start,
+            end: e.base + e.end - 1,
+            ops: [],
+            ignores: stmt.ignores,
+            chunk: chunkIndex,
+            multiStatementChunk: stmt.multiStatementChunk,
+            embedded: body!.kind,
+          };
+          pending.push({ stmt: inner, text: e.body.slice(e.start, e.end) });
+        }
       }
+    });
+    for (const { stmt, text } of pending) {
+      if (lexical) stmt.ops = lexical(stmt.tokens, stmt.base);
+      // A function's statements do not create anything now.
+      else await this.extractPostgres(text, stmt, stmt.embedded === 'function' ? new Set() : createdHere);
+      statements.push(stmt);
     }
     return { statements, fileIgnores };
   }
@@ -188,8 +250,8 @@ export class SafetyLinter {
     const isNew = (t: ObjectKey) => createdHere.has(t) || this.newTables.has(t);
     // Before the fast path moves the clause cursors.
     const clauseStarts = cls.kind === 'alter-table' ? cls.clauses.map((c) => c.offset()) : [];
-    if (!this.options.parseAll) {
-      if (cls.kind !== 'alter-table' || (isNew(cls.table) && !cls.renames)) return;
+    if (!this.options.parseAll || stmt.embedded) {
+      if (cls.kind !== 'alter-table' || (isNew(cls.table) && !cls.renames && !cls.concurrently)) return;
       const fast = fastAlterOps(cls.clauses, cls.table);
       if (fast) {
         stmt.ops = fast;
@@ -201,6 +263,8 @@ export class SafetyLinter {
     const ascii = isAscii(text);
     const toFile = (byte: number) => stmt.start + (ascii ? byte : utf16OffsetOfUtf8(text, byte));
     if (!result.ok) {
+      // PL/pgSQL variables and the way its statements are cut out may not parse as plain SQL.
+      if (stmt.embedded) return;
       stmt.parseError = {
         at: result.codePointOffset === undefined ? stmt.start : stmt.start + (ascii ? result.codePointOffset : utf16OffsetOfCodePoint(text, result.codePointOffset)),
         message: `PostgreSQL cannot parse this statement: ${result.message}.`,
@@ -219,6 +283,26 @@ export class SafetyLinter {
     }
   }
 
+  /** At a chunk's end: an implicit block commits (what it held is no longer uncommitted). */
+  private endChunk(): void {
+    if (this.inImplicitBlock && !this.inTransaction) {
+      this.uncommitted.clear();
+      this.notValid.clear();
+    }
+    this.inImplicitBlock = false;
+  }
+
+  /** The table holds no rows now; TRUNCATE … CASCADE also empties the tables referencing it. */
+  private empty(table: ObjectKey, cascade: boolean): void {
+    const todo = [table];
+    while (todo.length > 0) {
+      const t = todo.pop()!;
+      if (this.emptied.has(t)) continue;
+      this.emptied.add(t);
+      if (cascade) todo.push(...this.before.referencingTables(t));
+    }
+  }
+
   private apply(op: Op): void {
     switch (op.kind) {
       case 'create-table':
@@ -226,6 +310,22 @@ export class SafetyLinter {
         break;
       case 'drop-table':
         this.newTables.delete(op.table);
+        this.emptied.delete(op.table);
+        break;
+      case 'add-column':
+        this.newColumns.add(`${op.table}\0${op.column}`);
+        break;
+      case 'truncate':
+        this.empty(op.table, op.cascade === true);
+        break;
+      case 'delete-all':
+        this.empty(op.table, false);
+        break;
+      case 'insert':
+        this.emptied.delete(op.table);
+        break;
+      case 'add-constraint':
+        if (op.notValid && op.name !== undefined && (this.inTransaction || this.inImplicitBlock)) this.notValid.set(`${op.table}\0${op.name}`, op.constraint);
         break;
       case 'rename-table':
         if (this.newTables.delete(op.table)) this.newTables.add(op.to);
@@ -247,7 +347,7 @@ export class SafetyLinter {
         // in the same transaction is usable on PostgreSQL 18 and fails on 15 (both verified, see
         // test/safety/postgres-truth.test.ts); versions between are assumed to fail.
         const usable = this.newTypes.has(op.type) && this.options.postgresVersion >= 18;
-        if (this.inTransaction && !usable) this.uncommitted.set(op.value, { type: op.type, at: op.at });
+        if ((this.inTransaction || this.inImplicitBlock) && !usable) this.uncommitted.set(op.value, { type: op.type, at: op.at });
         break;
       }
       case 'begin':
@@ -257,11 +357,29 @@ export class SafetyLinter {
       case 'rollback':
         this.inTransaction = false;
         this.uncommitted.clear();
+        this.notValid.clear();
         break;
       default:
         break;
     }
   }
+}
+
+/**
+ * Schemas of the tables holding an index of this name, read from the snapshot's text without parsing
+ * it all (snapshots of long histories are megabytes): an index entry `"name": {` sits in its table's
+ * `indexes`, after the table's own `"schema": "…"` (columns and indexes have no `schema` member).
+ */
+function indexSchemasInText(text: string, index: string): string[] {
+  const needle = JSON.stringify(index);
+  const schemas = new Set<string>();
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
+    if (!/^\s*:\s*\{/.test(text.slice(at + needle.length, at + needle.length + 8))) continue;
+    const member = text.lastIndexOf('"schema"', at);
+    const value = member < 0 ? undefined : /^"schema"\s*:\s*"([^"]*)"/.exec(text.slice(member, member + 200));
+    if (value) schemas.add(value[1] || 'public');
+  }
+  return [...schemas];
 }
 
 function isAscii(text: string): boolean {
@@ -272,7 +390,12 @@ function isAscii(text: string): boolean {
 interface SnapshotLookups {
   enumValues(type: ObjectKey): string[] | undefined;
   columnType(table: ObjectKey, column: string): string | undefined;
+  columnNotNull(table: ObjectKey, column: string): boolean | undefined;
+  hasColumn(table: ObjectKey, column: string): boolean | undefined;
   columnsOf(table: ObjectKey): string[] | undefined;
+  /** Tables with a foreign key to `table`. */
+  referencingTables(table: ObjectKey): ObjectKey[];
+  indexSchemas(index: string): string[] | undefined;
 }
 
 /** Reads enums and columns from a drizzle-kit snapshot (v5–v7: keys `schema.name` or `name`). */
@@ -297,6 +420,28 @@ function snapshotLookups(load: (() => Record<string, unknown> | string | undefin
     const c = entry('tables', table)?.columns;
     return c && typeof c === 'object' ? c : undefined;
   };
+  // Questions about every table (rare: TRUNCATE … CASCADE, DROP INDEX) read the whole document.
+  let tables: [ObjectKey, Record<string, any>][] | undefined;
+  const allTables = (): [ObjectKey, Record<string, any>][] => {
+    if (tables) return tables;
+    if (!loaded) {
+      doc = load?.();
+      loaded = true;
+    }
+    let full: unknown = doc;
+    if (typeof doc === 'string') {
+      try {
+        full = JSON.parse(doc);
+      } catch {
+        full = undefined;
+      }
+    }
+    const group = full && typeof full === 'object' ? (full as Record<string, any>).tables : undefined;
+    tables = group && typeof group === 'object'
+      ? Object.entries(group as Record<string, any>).map(([key, t]): [ObjectKey, Record<string, any>] => [key.includes('.') ? key : `${t?.schema || 'public'}.${key}`, t ?? {}])
+      : [];
+    return tables;
+  };
   return {
     enumValues(type) {
       const values = entry('enums', type)?.values;
@@ -307,9 +452,34 @@ function snapshotLookups(load: (() => Record<string, unknown> | string | undefin
       const type = columns(table)?.[column]?.type;
       return typeof type === 'string' ? type : undefined;
     },
+    columnNotNull(table, column) {
+      const notNull = columns(table)?.[column]?.notNull;
+      return typeof notNull === 'boolean' ? notNull : undefined;
+    },
+    hasColumn(table, column) {
+      const c = columns(table);
+      return c ? Object.hasOwn(c, column) : undefined;
+    },
     columnsOf(table) {
       const c = columns(table);
       return c ? Object.keys(c) : undefined;
+    },
+    referencingTables(table) {
+      return allTables()
+        .filter(([, t]) =>
+          Object.values((t.foreignKeys ?? {}) as Record<string, any>).some((fk) => `${fk?.schemaTo || 'public'}.${fk?.tableTo}` === table),
+        )
+        .map(([key]) => key);
+    },
+    indexSchemas(index) {
+      if (!loaded) {
+        doc = load?.();
+        loaded = true;
+      }
+      if (doc === undefined) return undefined;
+      if (typeof doc === 'string') return indexSchemasInText(doc, index);
+      const all = allTables();
+      return [...new Set(all.filter(([, t]) => Object.hasOwn(t.indexes ?? {}, index)).map(([key]) => key.slice(0, key.indexOf('.'))))];
     },
   };
 }

@@ -24,7 +24,7 @@ export type Op = { at: number } & (
       /** Why adding the column rewrites the table regardless of the default. */
       rewrite?: 'identity' | 'serial' | 'generated';
     }
-  | { kind: 'drop-column'; table: ObjectKey; column: string }
+  | { kind: 'drop-column'; table: ObjectKey; column: string; ifExists?: boolean }
   | {
       kind: 'alter-column-type';
       table: ObjectKey;
@@ -45,9 +45,29 @@ export type Op = { at: number } & (
       /** UNIQUE / PRIMARY KEY … USING INDEX: built from an existing index, no scan. */
       usingIndex: boolean;
     }
-  | { kind: 'create-index'; table: ObjectKey; concurrently: boolean; /** `schema.name`, when named. */ index?: ObjectKey }
-  | { kind: 'drop-index'; index: ObjectKey; concurrently: boolean }
-  | { kind: 'truncate'; table: ObjectKey }
+  | {
+      kind: 'create-index';
+      table: ObjectKey;
+      concurrently: boolean;
+      /** `schema.name`, when named. */
+      index?: ObjectKey;
+    }
+  | {
+      kind: 'drop-index';
+      index: ObjectKey;
+      concurrently: boolean;
+      ifExists?: boolean;
+      /** The name was written without a schema (PostgreSQL looks it up on the search_path). */
+      unqualified?: boolean;
+    }
+  | { kind: 'truncate'; table: ObjectKey; cascade?: boolean }
+  /** DELETE without WHERE: the table is empty afterwards. */
+  | { kind: 'delete-all'; table: ObjectKey }
+  /** INSERT INTO / COPY: the table may hold rows again. */
+  | { kind: 'insert'; table: ObjectKey }
+  | { kind: 'validate-constraint'; table: ObjectKey; name: string }
+  /** A statement PostgreSQL refuses inside a transaction block (`statement` names it). */
+  | { kind: 'outside-transaction'; statement: string }
   | { kind: 'drop-schema'; schema: string }
   | { kind: 'create-enum'; type: ObjectKey; values: string[] }
   | { kind: 'drop-type'; type: ObjectKey }

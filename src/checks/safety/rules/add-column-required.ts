@@ -10,7 +10,7 @@ export const addColumnRequired: SafetyRule = {
   }),
   checkOp(op, state) {
     if (op.kind !== 'add-column' || !op.notNull || op.default !== undefined || op.rewrite !== undefined) return undefined;
-    if (state.isNewTable(op.table)) return undefined;
+    if (state.isEmptyTable(op.table)) return undefined;
     return `Column "${op.column}" is added to ${displayName(op.table)} as NOT NULL without a default: the migration fails if the table has any row.`;
   },
 };

@@ -9,7 +9,7 @@ export const addColumnVolatileDefault: SafetyRule = {
     help: 'Add the column without the default, backfill it in batches, then set the default (`.$defaultFn()` computes it in the application instead).',
   }),
   checkOp(op, state) {
-    if (op.kind !== 'add-column' || state.isNewTable(op.table)) return undefined;
+    if (op.kind !== 'add-column' || state.isEmptyTable(op.table)) return undefined;
     const why =
       op.rewrite === 'identity'
         ? 'an identity column'

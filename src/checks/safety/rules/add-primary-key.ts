@@ -9,7 +9,7 @@ export const addPrimaryKey: SafetyRule = {
     help: 'Build a unique index with `CREATE UNIQUE INDEX CONCURRENTLY` outside the migrator\'s transaction, make the columns NOT NULL safely, then `ADD CONSTRAINT … PRIMARY KEY USING INDEX …`.',
   }),
   checkOp(op, state) {
-    if (op.kind !== 'add-constraint' || op.constraint !== 'primary' || op.usingIndex || state.isNewTable(op.table)) return undefined;
+    if (op.kind !== 'add-constraint' || op.constraint !== 'primary' || op.usingIndex || state.isEmptyTable(op.table)) return undefined;
     return `A primary key is added to ${displayName(op.table)}: its index is built under an ACCESS EXCLUSIVE lock.`;
   },
 };

@@ -9,7 +9,7 @@ export const addUniqueConstraint: SafetyRule = {
     help: 'Build the index with `CREATE UNIQUE INDEX CONCURRENTLY` outside the migrator\'s transaction, then `ALTER TABLE … ADD CONSTRAINT … UNIQUE USING INDEX …`.',
   }),
   checkOp(op, state) {
-    if (op.kind !== 'add-constraint' || op.constraint !== 'unique' || op.usingIndex || state.isNewTable(op.table)) return undefined;
+    if (op.kind !== 'add-constraint' || op.constraint !== 'unique' || op.usingIndex || state.isEmptyTable(op.table)) return undefined;
     return `Unique constraint ${op.name ? `"${op.name}" ` : ''}is added to ${displayName(op.table)}: its index is built under an ACCESS EXCLUSIVE lock, and the migration fails on duplicate rows.`;
   },
 };

@@ -1,4 +1,5 @@
 import type { OpOf } from '../ops.js';
+import { isNoDataDrop } from './drop-column.js';
 import { displayName } from '../ops.js';
 import { safetyRule, type LintState, type SafetyRule } from './types.js';
 
@@ -10,7 +11,7 @@ export const dropAndAddColumn: SafetyRule = {
     help: 'If it is a rename, run `drizzle-kit generate` again and answer the rename prompt ("~ rename column"), or edit the SQL to `ALTER TABLE … RENAME COLUMN …`; if not, copy the data first or drop the old column in a later migration.',
   }),
   checkOp(op, state) {
-    if (op.kind !== 'drop-column' || state.isNewTable(op.table)) return undefined;
+    if (op.kind !== 'drop-column' || isNoDataDrop(op, state)) return undefined;
     const sameTable = <K extends 'add-column' | 'drop-column'>(kind: K) =>
       state.migrationOps.filter((o): o is OpOf<K> => o.kind === kind && o.table === op.table);
     const added = sameTable('add-column');

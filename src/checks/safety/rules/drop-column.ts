@@ -1,5 +1,5 @@
-import { displayName } from '../ops.js';
-import { safetyRule, type SafetyRule } from './types.js';
+import { displayName, type OpOf } from '../ops.js';
+import { safetyRule, type LintState, type SafetyRule } from './types.js';
 
 export const dropColumn: SafetyRule = {
   meta: safetyRule({
@@ -9,7 +9,24 @@ export const dropColumn: SafetyRule = {
     help: 'Stop using the column first: remove it from the Drizzle schema\'s queries (keep it in the table), deploy, then generate the migration that drops it.',
   }),
   checkOp(op, state) {
-    if (op.kind !== 'drop-column' || state.isNewTable(op.table)) return undefined;
+    if (op.kind !== 'drop-column' || isNoDataDrop(op, state)) return undefined;
+    // Expand/contract's last step: the column left the Drizzle schema (and the snapshot) in an earlier
+    // migration, so code built from that schema no longer reads or writes it.
+    const renamedHere = state.migrationOps.some((o) => o.kind === 'rename-column' && o.table === op.table && o.to === op.column && o.at < op.at);
+    if (state.hasColumnBefore(op.table, op.column) === false && !renamedHere) {
+      return {
+        severity: 'warning',
+        message: `Column "${op.column}" of ${displayName(op.table)} is dropped: it is no longer in the previous snapshot (the Drizzle schema dropped it earlier, as the last step of expand/contract does), so running code does not use it — but its data is lost.`,
+      };
+    }
     return `Column "${op.column}" of ${displayName(op.table)} is dropped: its data is lost and code still using it breaks.`;
   },
 };
+
+/**
+ * A drop that loses no data: on a new table, of a column added earlier in the migration, or
+ * `IF EXISTS` of a column the previous snapshot does not have (a no-op).
+ */
+export function isNoDataDrop(op: OpOf<'drop-column'>, state: LintState): boolean {
+  return state.isNewTable(op.table) || state.isNewColumn(op.table, op.column) || (op.ifExists === true && state.hasColumnBefore(op.table, op.column) === false);
+}

@@ -6,10 +6,14 @@ export const dropIndexBlocking: SafetyRule = {
     id: 'drop-index-blocking',
     defaultSeverity: 'warning',
     description: 'DROP INDEX without CONCURRENTLY: takes an ACCESS EXCLUSIVE lock on the table, queuing every read and write behind running queries.',
-    help: 'Use `DROP INDEX CONCURRENTLY` outside drizzle\'s migration transaction (a custom migration that starts with `COMMIT;`, or by hand), then keep `IF EXISTS` in the migration.',
+    help: 'Use `DROP INDEX CONCURRENTLY IF EXISTS …` in a custom migration of its own: `COMMIT;`, a `--> statement-breakpoint`, then the DROP alone in its chunk (CONCURRENTLY fails inside drizzle\'s transaction and inside a chunk of several statements; see transaction-control for what the COMMIT costs). Or drop it by hand before deploying and keep `IF EXISTS` in the migration.',
   }),
   checkOp(op, state) {
     if (op.kind !== 'drop-index' || op.concurrently || state.isNewIndex(op.index)) return undefined;
+    // IF EXISTS on an unqualified name that only another schema has: PostgreSQL looks in public and drops nothing.
+    const bare = op.index.slice(op.index.indexOf('.') + 1);
+    const schemas = op.ifExists && op.unqualified ? state.indexSchemasBefore(bare) : undefined;
+    if (schemas !== undefined && schemas.length > 0 && !schemas.includes('public')) return undefined;
     return `Index ${displayName(op.index)} is dropped without CONCURRENTLY: its table is locked (ACCESS EXCLUSIVE) while it waits and drops.`;
   },
 };

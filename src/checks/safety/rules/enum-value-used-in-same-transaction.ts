@@ -6,7 +6,7 @@ export const enumValueUsedInSameTransaction: SafetyRule = {
     id: 'enum-value-used-in-same-transaction',
     defaultSeverity: 'error',
     description: 'A value added with ALTER TYPE … ADD VALUE is used before the transaction commits: PostgreSQL fails with "unsafe use of new value". Drizzle\'s migrator runs all pending migrations in one transaction.',
-    help: 'Use the new value (defaults, backfills, casts) in a later deploy, after the migration that adds it has been applied; or end the transaction with `COMMIT;` right after the ADD VALUE in a custom migration.',
+    help: 'Use the new value (defaults, backfills, casts) in a later deploy, after the migration that adds it has been applied; or end the transaction with a `COMMIT;` chunk of its own right after the ADD VALUE (see transaction-control: what follows runs in autocommit and must be idempotent, since a failure leaves the migration unrecorded).',
   }),
   checkStatement(statement, state) {
     if (state.dialect !== 'postgresql' || state.uncommittedEnumValues.size === 0) return [];

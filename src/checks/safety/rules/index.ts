@@ -22,6 +22,7 @@ import { parseError } from './parse-error.js';
 import { renameColumn } from './rename-column.js';
 import { renameTable } from './rename-table.js';
 import { setNotNull } from './set-not-null.js';
+import { transactionControl } from './transaction-control.js';
 import { truncateTable } from './truncate-table.js';
 import { unusedIgnore } from './unused-ignore.js';
 import type { SafetyRule } from './types.js';
@@ -43,6 +44,7 @@ export const SAFETY_RULES: readonly SafetyRule[] = [
   createIndexBlocking,
   dropIndexBlocking,
   concurrentlyInTransaction,
+  transactionControl,
   addForeignKeyValidating,
   addCheckValidating,
   addUniqueConstraint,

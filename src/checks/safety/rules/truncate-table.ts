@@ -9,7 +9,7 @@ export const truncateTable: SafetyRule = {
     help: 'Delete data deliberately in a reviewed data migration (`DELETE … WHERE …`), or suppress this finding with a reason if emptying the table is intended.',
   }),
   checkOp(op, state) {
-    if (op.kind !== 'truncate' || state.isNewTable(op.table)) return undefined;
+    if (op.kind !== 'truncate' || state.isEmptyTable(op.table)) return undefined;
     return `Table ${displayName(op.table)} is truncated: all of its rows are deleted.`;
   },
 };

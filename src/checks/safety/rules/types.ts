@@ -1,9 +1,9 @@
 // What a safety rule is: metadata plus a pure function of one op (or one statement) and the
 // schema/transaction state just before it.
 
-import type { RuleMeta } from '../../../findings.js';
+import type { RuleMeta, Severity } from '../../../findings.js';
 import type { LexDialect, Token } from '../../../model/sql-lexer.js';
-import type { ObjectKey, Op } from '../ops.js';
+import type { ConstraintKind, ObjectKey, Op } from '../ops.js';
 
 export type LintDialect = LexDialect;
 
@@ -11,10 +11,23 @@ export interface LintState {
   readonly dialect: LintDialect;
   /** PostgreSQL major version the migrations run on (guard config `postgresVersion`). */
   readonly postgresVersion: number;
-  /** Whether the next statement runs inside a transaction block (drizzle's migrator opens one). */
+  /** Whether the next statement runs inside a transaction block, explicit or implicit. */
   readonly inTransaction: boolean;
+  /**
+   * Which block: `explicit` is drizzle's migrator transaction (or one a BEGIN opened); `implicit` is
+   * the block PostgreSQL runs a multi-statement query in — drizzle's migrator sends each
+   * `--> statement-breakpoint` chunk as one query, so a chunk of several statements is one block,
+   * even after a COMMIT inside it.
+   */
+  readonly transactionBlock: 'explicit' | 'implicit' | undefined;
   /** Created in this migration, or in an earlier new migration of this check: new and empty. */
   isNewTable(table: ObjectKey): boolean;
+  /** New, or emptied earlier (TRUNCATE, DELETE without WHERE) and not written to since: no rows. */
+  isEmptyTable(table: ObjectKey): boolean;
+  /** A column added earlier in this migration (or batch). */
+  isNewColumn(table: ObjectKey, column: string): boolean;
+  /** The kind of the NOT VALID constraint of this name added in the still-open transaction block. */
+  notValidInTransaction(table: ObjectKey, name: string): ConstraintKind | undefined;
   isNewType(type: ObjectKey): boolean;
   /** An index built in this migration or batch (on a new table, or one that is still being built). */
   isNewIndex(index: ObjectKey): boolean;
@@ -27,6 +40,12 @@ export interface LintState {
   /** Enum values and column types from the snapshot before this migration, when known. */
   enumValuesBefore(type: ObjectKey): string[] | undefined;
   columnTypeBefore(table: ObjectKey, column: string): string | undefined;
+  /** Whether the snapshot before has the column NOT NULL; undefined when it does not know the column. */
+  columnNotNullBefore(table: ObjectKey, column: string): boolean | undefined;
+  /** Whether the snapshot before has the column; undefined when it does not know the table. */
+  hasColumnBefore(table: ObjectKey, column: string): boolean | undefined;
+  /** Schemas whose tables hold an index of this name in the snapshot before (undefined: no snapshot). */
+  indexSchemasBefore(index: string): string[] | undefined;
 }
 
 export interface StatementView {
@@ -38,12 +57,14 @@ export interface StatementView {
 export interface RuleHit {
   at: number;
   message: string;
+  /** Overrides the rule's default severity (e.g. per dialect). */
+  severity?: Severity;
 }
 
 export interface SafetyRule {
   meta: RuleMeta;
-  /** Judges one op; returns the finding message, or nothing. */
-  checkOp?(op: Op, state: LintState): string | undefined;
+  /** Judges one op; returns the finding message (with a severity when not the default), or nothing. */
+  checkOp?(op: Op, state: LintState): string | { message: string; severity: Severity } | undefined;
   /** Judges a whole statement (before its ops change the state). */
   checkStatement?(statement: StatementView, state: LintState): RuleHit[];
 }
