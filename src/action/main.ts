@@ -103,7 +103,8 @@ async function checkOptions(
     drift: inputs.drift,
     lint: true,
     replay: inputs.replay,
-    replaySeed: false,
+    replaySeed: true,
+    ...(inputs.replayTimeout !== undefined ? { replayTimeout: inputs.replayTimeout } : {}),
     ...(inputs.databaseUrl ? { databaseUrl: inputs.databaseUrl } : {}),
     allowCodeExecution: !event.untrustedHead || inputs.allowUntrustedCode,
   };

@@ -21,7 +21,10 @@ export interface CheckOptions {
   lint: boolean;
   /** 'auto': replay when the dialect is postgresql and there are new migrations. */
   replay: boolean | 'auto';
+  /** Seed a row into every pre-existing table and trace each new statement (on by default). */
   replaySeed: boolean;
+  /** Replay time limit per statement, in seconds (default 60); the whole replay gets ten times that. */
+  replayTimeout?: number;
   databaseUrl?: string;
   /** Changed files when the base commit is unavailable (from the GitHub API), paths relative to cwd. */
   changedFiles?: ChangedFile[];
@@ -67,7 +70,13 @@ export interface CheckContext {
 }
 
 export type CheckOutcome =
-  | { status: 'ran'; findings: Finding[]; notes?: string[] }
+  | {
+      status: 'ran';
+      findings: Finding[];
+      notes?: string[];
+      /** Run once every check has reported: may attach evidence to, downgrade or replace other checks' findings. */
+      reconcile?: (all: Finding[]) => Finding[];
+    }
   | { status: 'skipped' | 'not-implemented'; reason: string; findings?: Finding[] };
 
 export interface Check {

@@ -110,10 +110,12 @@ function verdict(report: Report): string {
     report.base === undefined ? `${plural(report.migrations.length, 'migration')} checked` : `${plural(newMigrations, 'new migration')}`,
     counts.error || counts.warning || counts.info ? severitySummary(counts) : 'no findings',
   ];
+  // Exit code 2 is shared: say which of integrity and replay failed.
+  const meaning = report.exitCode === 2 && report.categories.integrity !== 'fail' && report.categories.replay === 'fail' ? 'a migration fails on PostgreSQL' : EXIT_MEANING[report.exitCode];
   const head =
     report.exitCode === 0
       ? `✅ **drizzle-guard passed** (exit code 0)`
-      : `❌ **drizzle-guard failed: ${EXIT_MEANING[report.exitCode] ?? 'a check failed'}** (exit code ${report.exitCode})`;
+      : `❌ **drizzle-guard failed: ${meaning ?? 'a check failed'}** (exit code ${report.exitCode})`;
   return `${head} — ${parts.join(', ')}`;
 }
 

@@ -1,10 +1,16 @@
-// Replays migrations on the embedded PostgreSQL the way drizzle's migrator applies them:
-// - the migrations that exist at the base were applied long ago: each chunk runs on its own;
-// - the new ones are the pending batch: one transaction, chunks split on breakpoints, executed as
-//   simple queries (so a chunk may hold several statements, and a `COMMIT;` in a file really ends
-//   the migrator's transaction, after which chunks autocommit as they would in production).
-// The first real failure ends the batch, as it ends drizzle's migrator; later statements are not run,
-// so no failure caused by another one is ever reported.
+// Replays migrations on the embedded PostgreSQL the way drizzle's migrator (drizzle-orm 0.x,
+// pg-core dialect migrate()) applies them:
+// - before anything, `CREATE SCHEMA IF NOT EXISTS` and `CREATE TABLE IF NOT EXISTS` of its table
+//   (config `migrations.schema`/`migrations.table`, default "drizzle"."__drizzle_migrations"), so a
+//   migration that reads or cleans that table finds it;
+// - the migrations that exist at the base were applied long ago: each chunk runs on its own, and each
+//   migration is recorded (hash, created_at = journal `when`) as the migrator recorded it;
+// - the new ones are the pending batch: the migrator reads the newest `created_at` once, then in one
+//   transaction runs every migration whose `when` is greater (the others are skipped, silently, as in
+//   production), chunk by chunk (split on breakpoints, each chunk one simple query, so a `COMMIT;` in a
+//   file really ends the transaction), and records each one.
+// The first real failure ends the replay, as it ends drizzle's migrator: nothing after it runs, so the
+// failure reported is the root and never a consequence of another.
 // Two kinds of failures are not the migration's fault and are tolerated (under a savepoint): an
 // extension the embedded PostgreSQL does not ship, and objects of the hosting environment (roles).
 // After a missing extension, statements failing on a missing object are "not verified".
@@ -13,6 +19,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { Migration, Statement } from '../../model/types.js';
 import { extensionOfStatement, isAvailable } from './extensions.js';
 import { seedRows, type SeedResult } from './seed.js';
+import { Tracer, type StatementTrace } from './trace.js';
 
 export interface PgError {
   code?: string;
@@ -29,12 +36,14 @@ export interface StatementRef {
   statement: Statement;
 }
 
+export type Phase = 'base' | 'pending';
+
 export interface Failure extends StatementRef {
-  phase: 'base' | 'pending';
+  phase: Phase;
   error: PgError;
-  /** The tables held synthetic rows when it failed (--replay-seed). */
+  /** The tables held seeded rows when it failed. */
   seeded: boolean;
-  /** Chunks of the batch left unreplayed after it. */
+  /** Statements of the replay left unrun after it. */
   notReplayed: number;
 }
 
@@ -44,15 +53,31 @@ export interface Tolerated extends StatementRef {
   error: PgError;
 }
 
+export interface Skipped {
+  migration: Migration;
+  /** The newest `created_at` in the migrations table when the batch started. */
+  lastApplied: number;
+}
+
 export interface ReplayResult {
   failure?: Failure;
   missingExtensions: Tolerated[];
   missingRoles: Tolerated[];
   /** Statements failing on a missing object after an extension could not be created. */
   notVerified: (StatementRef & { error: PgError })[];
+  /** Pending migrations drizzle's migrator skips: their `when` is not after the newest applied one. */
+  skipped: Skipped[];
   seed?: SeedResult;
+  /** What each pending statement did to the tables that existed before the batch (traced replay). */
+  traces: (StatementRef & { trace: StatementTrace })[];
   baseStatements: number;
   pendingStatements: number;
+}
+
+/** Where drizzle's migrator records applied migrations. */
+export interface MigrationsTable {
+  schema: string;
+  table: string;
 }
 
 /** SQLSTATEs of "an object does not exist": what statements depending on a missing extension fail with. */
@@ -62,43 +87,73 @@ const EXTENSION_OBJECT = new Set(['42704', '42883']);
 const ROLE_MISSING = /^role "(.+)" does not exist$/;
 
 export interface ReplayOptions {
+  /** Insert a row into every table before the pending batch (committed, as production data is). */
   seed: boolean;
+  /** Record what each pending statement does to the tables that existed before the batch. */
+  trace: boolean;
+  migrationsTable: MigrationsTable;
+  /** drizzle-orm 0.x skips a pending migration whose `when` is not after the newest applied one (journal layout). */
+  skipByWhen: boolean;
   /** Called once the base migrations are applied, before the pending batch (to look at the database then). */
   afterBase?: () => Promise<void>;
+  /** Called before each chunk is sent (a watchdog uses it to name the statement that never returned). */
+  onStatement?: (phase: Phase, ref: StatementRef) => void;
 }
 
 export async function replay(db: PGlite, base: readonly Migration[], pending: readonly Migration[], options: ReplayOptions): Promise<ReplayResult> {
-  const { seed } = options;
-  const result: ReplayResult = { missingExtensions: [], missingRoles: [], notVerified: [], baseStatements: 0, pendingStatements: 0 };
+  const result: ReplayResult = { missingExtensions: [], missingRoles: [], notVerified: [], skipped: [], traces: [], baseStatements: 0, pendingStatements: 0 };
+  const table = `${quoteIdent(options.migrationsTable.schema)}.${quoteIdent(options.migrationsTable.table)}`;
+  // drizzle-orm's own statements, as it sends them.
+  await db.exec(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(options.migrationsTable.schema)}`);
+  await db.exec(`CREATE TABLE IF NOT EXISTS ${table} (\n\tid SERIAL PRIMARY KEY,\n\thash text NOT NULL,\n\tcreated_at bigint\n)`);
+  const record = (m: Migration) => db.query(`insert into ${table} ("hash", "created_at") values($1, $2)`, [m.hash ?? '', m.when ?? null]);
 
   const runner = new ChunkRunner(db);
   for (const migration of base) {
     for (const statement of migration.statements) {
       result.baseStatements++;
+      options.onStatement?.('base', { migration, statement });
       const error = await runner.run(statement.text);
       if (error && !tolerate(result, { migration, statement }, error)) {
         result.failure = { phase: 'base', migration, statement, error, seeded: false, notReplayed: countAfter(base, migration, statement) + countAll(pending) };
         return result;
       }
     }
+    await record(migration);
   }
 
   await options.afterBase?.();
+  if (options.seed && pending.length > 0) result.seed = await seedRows(db, options.migrationsTable);
+  const tracer = options.trace && pending.length > 0 ? await Tracer.start(db, table) : undefined;
+  const newest = (await db.query<{ created_at: string | number | null }>(`select created_at from ${table} order by created_at desc limit 1`)).rows[0];
+  const lastApplied = newest?.created_at === undefined || newest.created_at === null ? undefined : Number(newest.created_at);
   await db.exec('begin');
-  if (seed) result.seed = await seedRows(db);
-  for (const migration of pending) {
+  batch: for (const migration of pending) {
+    if (options.skipByWhen && lastApplied !== undefined && !(lastApplied < (migration.when ?? NaN))) {
+      result.skipped.push({ migration, lastApplied });
+      continue;
+    }
     for (const statement of migration.statements) {
       result.pendingStatements++;
+      options.onStatement?.('pending', { migration, statement });
+      const wasInTransaction = db.isInTransaction();
       const error = await runner.run(statement.text);
+      const trace = tracer ? await tracer.after(wasInTransaction, error) : undefined;
+      if (trace) result.traces.push({ migration, statement, trace });
       if (error && !tolerate(result, { migration, statement }, error)) {
-        result.failure = { phase: 'pending', migration, statement, error, seeded: seed, notReplayed: countAfter(pending, migration, statement) };
-        break;
+        result.failure = { phase: 'pending', migration, statement, error, seeded: Boolean(result.seed?.seeded.length), notReplayed: countAfter(pending, migration, statement) };
+        break batch;
       }
     }
+    await record(migration);
   }
   // The state after the batch stays for the caller to inspect (drizzle would have committed it).
   if (db.isInTransaction()) await db.exec(result.failure ? 'rollback' : 'commit');
   return result;
+}
+
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
 }
 
 /**
