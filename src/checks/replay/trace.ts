@@ -5,8 +5,13 @@
 // table is gone. Only chunks that start and end inside the migrator's transaction are traced: outside it
 // a statement's locks are released before they can be seen.
 
-import type { PGlite } from '@electric-sql/pglite';
 import type { PgError } from './replay.js';
+
+/** What the tracer needs of a connection: PGlite, or (in the truth tests) a PostgreSQL server's client. */
+export interface TraceDb {
+  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  isInTransaction(): boolean;
+}
 
 /** PostgreSQL's relation lock modes, weakest first. */
 export const LOCK_MODES = [
@@ -62,13 +67,13 @@ select c.oid::int as oid from pg_class c join pg_namespace n on n.oid = c.relnam
 
 export class Tracer {
   private constructor(
-    private readonly db: PGlite,
+    private readonly db: TraceDb,
     private readonly oids: number[],
     private state: Map<number, TableState>,
   ) {}
 
   /** Takes the tables that exist now (before the batch) as the ones to watch; migrationsTable is not the project's. */
-  static async start(db: PGlite, migrationsTable: string): Promise<Tracer | undefined> {
+  static async start(db: TraceDb, migrationsTable: string): Promise<Tracer | undefined> {
     const oids = (await db.query<{ oid: number }>(PRE_EXISTING_SQL, [migrationsTable])).rows.map((r) => r.oid);
     if (oids.length === 0) return undefined;
     const tracer = new Tracer(db, oids, new Map());
