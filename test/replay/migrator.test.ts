@@ -3,16 +3,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { drizzle } from 'drizzle-orm/pglite';
-import { migrate } from 'drizzle-orm/pglite/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replayCheck } from '../../src/checks/replay/index.js';
-import { describeSchema } from '../../src/checks/replay/catalog.js';
-import { pgErrorOf, replay, type MigrationsTable } from '../../src/checks/replay/replay.js';
+import { startPglite } from '../../src/checks/replay/pglite.js';
+import type { MigrationsTable } from '../../src/checks/replay/replay.js';
 import { readMigrationSet } from '../../src/model/folder.js';
 import { workingTree } from '../../src/model/tree.js';
 import { FIXTURES, fixtureContext, PG_CONFIG } from './context.js';
+import { expectSameEndState } from './parity.js';
 
 describe('replay as drizzle migrates', () => {
   it('stops at the first failure and reports it as the root, with the statements after it not run', async () => {
@@ -26,7 +25,7 @@ describe('replay as drizzle migrates', () => {
     expect(findings[0]).toMatchObject({ ruleId: 'replay-failed', category: 'replay', severity: 'error', file: 'drizzle/0001_rename_accounts.sql', line: 2 });
     expect(findings[0]!.message).toContain('relation "accounts" does not exist');
     expect(findings[0]!.message).toContain('2 statements after it were not run');
-  });
+  }, 240_000);
 
   it("creates drizzle's migrations table where the config says before the first migration, so a migration may clean it", async () => {
     // fixtures/replay-migrator: migrations.schema "ops", migrations.table "schema_history"; 0001 deletes from
@@ -36,30 +35,16 @@ describe('replay as drizzle migrates', () => {
       const outcome = await replayCheck.run(fixtureContext('replay-migrator', { fresh, config }));
       expect(outcome).toMatchObject({ status: 'ran', findings: [] });
     }
-  });
+  }, 240_000);
 });
-
-/** Everything in the database, drizzle's schema and table included, and the rows drizzle recorded. */
-async function endState(db: PGlite, table: MigrationsTable): Promise<unknown> {
-  const shape = Object.fromEntries(await describeSchema(db));
-  const rows = (await db.query(`select id, hash, created_at::text from "${table.schema}"."${table.table}" order by id`)).rows;
-  return { shape, rows };
-}
-
-/** Back to an empty database between fixtures (one instance per engine keeps the suite fast). */
-async function reset(db: PGlite): Promise<void> {
-  const schemas = (await db.query<{ n: string }>(`select quote_ident(nspname) as n from pg_namespace where nspname not in ('pg_catalog', 'information_schema', 'pg_toast') and nspname not like 'pg\\_%'`)).rows;
-  await db.exec(`${schemas.map((s) => `drop schema ${s.n} cascade;`).join('\n')} create schema public;`);
-}
 
 describe("end state equals drizzle-orm's own migrator (drizzle-orm/pglite/migrator) on every PostgreSQL fixture", () => {
   let ours: PGlite;
   let theirs: PGlite;
   beforeAll(async () => {
-    ours = new PGlite();
-    theirs = new PGlite();
-    await Promise.all([ours.waitReady, theirs.waitReady]);
-  }, 120_000);
+    // From the cached initialised data directory: initdb twice would cost more than the whole suite.
+    [ours, theirs] = (await Promise.all([startPglite({}), startPglite({})])).map((s) => s.db) as [PGlite, PGlite];
+  }, 240_000);
   afterAll(async () => {
     await ours?.close();
     await theirs?.close();
@@ -71,7 +56,10 @@ describe("end state equals drizzle-orm's own migrator (drizzle-orm/pglite/migrat
       const spec = path.join(FIXTURES, name, 'fixture.json');
       const journal = path.join(FIXTURES, name, JSON.parse(fs.existsSync(spec) ? fs.readFileSync(spec, 'utf8') : '{}').config?.out ?? 'drizzle', 'meta/_journal.json');
       return fs.existsSync(spec) && JSON.parse(fs.readFileSync(spec, 'utf8')).dialect === 'postgresql' && fs.existsSync(journal);
-    });
+    })
+    // replay-timeout never ends (with either migrator); replay-extension is about what PGlite lacks (postgis),
+    // which the replay tolerates by design and drizzle's migrator does not.
+    .filter((name) => name !== 'replay-timeout' && name !== 'replay-extension');
 
   it('covers the fixtures', () => expect(fixtures.length).toBeGreaterThanOrEqual(10));
 
@@ -85,22 +73,8 @@ describe("end state equals drizzle-orm's own migrator (drizzle-orm/pglite/migrat
     } catch {
       return; // drizzle-orm cannot even read this folder (a broken fixture): the integrity check's business
     }
-    await Promise.all([reset(ours), reset(theirs)]);
-    let theirError: string | undefined;
-    try {
-      await migrate(drizzle(theirs), { migrationsFolder: folder, migrationsTable: table.table, migrationsSchema: table.schema });
-    } catch (e) {
-      theirError = pgErrorOf((e as { cause?: unknown }).cause ?? e).message;
-    }
     const cwd = path.join(FIXTURES, name);
     const set = readMigrationSet(workingTree(cwd, cwd), { ...PG_CONFIG, out, migrations: { ...table, prefix: 'index' } });
-    const result = await replay(ours, [], set.migrations, { seed: false, trace: false, migrationsTable: table, skipByWhen: true });
-    if (theirError !== undefined) {
-      // Both fail, with the same error; drizzle rolled its transaction back, and so did the replay.
-      expect(result.failure?.error.message).toBe(theirError);
-    } else {
-      expect(result.failure).toBeUndefined();
-    }
-    expect(await endState(ours, table)).toEqual(await endState(theirs, table));
-  });
+    await expectSameEndState(ours, theirs, folder, set.migrations, table);
+  }, 120_000);
 });

@@ -12,7 +12,7 @@ async function run(name: string, spec: FixtureContext = {}): Promise<CheckOutcom
   return outcome;
 }
 
-describe('replay', () => {
+describe('replay', { timeout: 240_000 }, () => {
   it('replays a clean history without findings', async () => {
     const outcome = await run('replay-history', { only: ['0000', '0001', '0002'] });
     expect(outcome.findings).toEqual([]);

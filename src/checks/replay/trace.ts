@@ -50,14 +50,19 @@ interface TableState {
   indexes: number[];
 }
 
+// pg_locks is a function over the whole lock table: read once, not once per table.
 const STATE_SQL = `
+with locks as (
+  select l.relation, array_agg(l.mode::text) as modes from pg_locks l
+   where l.locktype = 'relation' and l.pid = pg_backend_pid() and l.granted and l.relation = any($1::oid[])
+   group by l.relation)
 select c.oid::int as oid, format('%I.%I', n.nspname, c.relname) as "table", c.relfilenode::int as filenode,
-       coalesce((select array_agg(l.mode::text) from pg_locks l
-                  where l.locktype = 'relation' and l.relation = c.oid and l.pid = pg_backend_pid() and l.granted), '{}') as locks,
+       coalesce(locks.modes, '{}') as locks,
        (coalesce(s.seq_scan, 0) + coalesce(s.idx_scan, 0))::int as scans,
        coalesce((select array_agg(i.indexrelid::int) from pg_index i where i.indrelid = c.oid), '{}') as indexes
   from pg_class c join pg_namespace n on n.oid = c.relnamespace
   left join pg_stat_xact_user_tables s on s.relid = c.oid
+  left join locks on locks.relation = c.oid
  where c.oid = any($1::oid[])`;
 
 const PRE_EXISTING_SQL = `
