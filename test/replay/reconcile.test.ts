@@ -40,9 +40,10 @@ describe('replay reconciled with the lint', () => {
     expect(at('0001_evolve', 8)).toEqual([
       expect.objectContaining({ ruleId: 'add-column-volatile-default', evidence: { message: expect.stringMatching(/ACCESS EXCLUSIVE on public\.users.*table rewritten/) } }),
     ]);
-    // 0001 line 10: an index on users, which holds a row (confirmed).
+    // 0001 line 10: an index on users, which holds a row (confirmed); the ACCESS EXCLUSIVE lock line 6 took is
+    // still held (until the batch commits).
     expect(at('0001_evolve', 10)).toEqual([
-      expect.objectContaining({ ruleId: 'create-index-blocking', evidence: { message: 'observed: SHARE on public.users, index built' } }),
+      expect.objectContaining({ ruleId: 'create-index-blocking', evidence: { message: 'observed: ACCESS EXCLUSIVE on public.users, index built' } }),
     ]);
     // 0001 line 9: an index on "tags", created in the same migration: nothing to say.
     expect(at('0001_evolve', 9)).toEqual([]);

@@ -11,8 +11,8 @@
 //   file really ends the transaction), and records each one.
 // The first real failure ends the replay, as it ends drizzle's migrator: nothing after it runs, so the
 // failure reported is the root and never a consequence of another.
-// Two kinds of failures are not the migration's fault and are tolerated (under a savepoint): an
-// extension the embedded PostgreSQL does not ship, and objects of the hosting environment (roles).
+// Two kinds of failures are not the migration's fault and are tolerated (the batch is run again without
+// them): an extension the embedded PostgreSQL does not ship, and objects of the hosting environment (roles).
 // After a missing extension, statements failing on a missing object are "not verified".
 
 import type { PGlite } from '@electric-sql/pglite';
@@ -108,12 +108,11 @@ export async function replay(db: PGlite, base: readonly Migration[], pending: re
   await db.exec(`CREATE TABLE IF NOT EXISTS ${table} (\n\tid SERIAL PRIMARY KEY,\n\thash text NOT NULL,\n\tcreated_at bigint\n)`);
   const record = (m: Migration) => db.query(`insert into ${table} ("hash", "created_at") values($1, $2)`, [m.hash ?? '', m.when ?? null]);
 
-  const runner = new ChunkRunner(db);
   for (const migration of base) {
     for (const statement of migration.statements) {
       result.baseStatements++;
       options.onStatement?.('base', { migration, statement });
-      const error = await runner.run(statement.text);
+      const error = await runChunk(db, statement.text);
       if (error && !tolerate(result, { migration, statement }, error)) {
         result.failure = { phase: 'base', migration, statement, error, seeded: false, notReplayed: countAfter(base, migration, statement) + countAll(pending) };
         return result;
@@ -127,71 +126,80 @@ export async function replay(db: PGlite, base: readonly Migration[], pending: re
   const tracer = options.trace && pending.length > 0 ? await Tracer.start(db, table) : undefined;
   const newest = (await db.query<{ created_at: string | number | null }>(`select created_at from ${table} order by created_at desc limit 1`)).rows[0];
   const lastApplied = newest?.created_at === undefined || newest.created_at === null ? undefined : Number(newest.created_at);
-  await db.exec('begin');
-  batch: for (const migration of pending) {
-    if (options.skipByWhen && lastApplied !== undefined && !(lastApplied < (migration.when ?? NaN))) {
-      result.skipped.push({ migration, lastApplied });
-      continue;
-    }
-    for (const statement of migration.statements) {
-      result.pendingStatements++;
-      options.onStatement?.('pending', { migration, statement });
-      const wasInTransaction = db.isInTransaction();
-      const error = await runner.run(statement.text);
-      const trace = tracer ? await tracer.after(wasInTransaction, error) : undefined;
-      if (trace) result.traces.push({ migration, statement, trace });
-      if (error && !tolerate(result, { migration, statement }, error)) {
-        result.failure = { phase: 'pending', migration, statement, error, seeded: Boolean(result.seed?.seeded.length), notReplayed: countAfter(pending, migration, statement) };
-        break batch;
-      }
-    }
-    await record(migration);
+  const batch: Migration[] = [];
+  for (const migration of pending) {
+    if (options.skipByWhen && lastApplied !== undefined && !(lastApplied < (migration.when ?? NaN))) result.skipped.push({ migration, lastApplied });
+    else batch.push(migration);
   }
+  await runBatch(db, batch, result, { record, tracer, ...(options.onStatement ? { onStatement: options.onStatement } : {}) });
   // The state after the batch stays for the caller to inspect (drizzle would have committed it).
   if (db.isInTransaction()) await db.exec(result.failure ? 'rollback' : 'commit');
   return result;
+}
+
+type Step = { migration: Migration; statement?: Statement };
+
+/**
+ * The pending batch, in one transaction, with no savepoint: a subtransaction is not what drizzle's migrator
+ * runs (PostgreSQL accepts a new value of an enum created in the same transaction, but not when each statement
+ * ran in a subtransaction). A tolerated failure aborts the transaction, so it is rolled back and run again from
+ * where it began, without the tolerated statement; statements before a `COMMIT;` of a file are not run again.
+ */
+async function runBatch(
+  db: PGlite,
+  batch: readonly Migration[],
+  result: ReplayResult,
+  { record, tracer, onStatement }: { record: (m: Migration) => Promise<unknown>; tracer: Tracer | undefined; onStatement?: ReplayOptions['onStatement'] },
+): Promise<void> {
+  const steps: Step[] = batch.flatMap((migration) => [...migration.statements.map((statement) => ({ migration, statement })), { migration }]);
+  const withoutTolerated = new Set<number>();
+  const ran = new Set<number>();
+  let traces: { step: number; entry: ReplayResult['traces'][number] }[] = [];
+  await db.exec('begin');
+  let transactionStart = 0;
+  for (let i = 0; i < steps.length; i++) {
+    const { migration, statement } = steps[i]!;
+    if (!db.isInTransaction()) transactionStart = i;
+    if (!statement) {
+      await record(migration);
+      continue;
+    }
+    if (withoutTolerated.has(i)) continue;
+    onStatement?.('pending', { migration, statement });
+    const wasInTransaction = db.isInTransaction();
+    const error = await runChunk(db, statement.text);
+    ran.add(i);
+    const trace = tracer ? await tracer.after(wasInTransaction, error) : undefined;
+    if (trace) traces.push({ step: i, entry: { migration, statement, trace } });
+    if (!error) continue;
+    if (!tolerate(result, { migration, statement }, error)) {
+      result.failure = { phase: 'pending', migration, statement, error, seeded: Boolean(result.seed?.seeded.length), notReplayed: countAfter(batch, migration, statement) };
+      break;
+    }
+    withoutTolerated.add(i);
+    if (!(wasInTransaction && db.isInTransaction())) continue;
+    // The transaction is aborted: undo it and run it again from its start.
+    await db.exec('rollback');
+    if (transactionStart === 0) await db.exec('begin');
+    traces = traces.filter((t) => t.step < transactionStart);
+    await tracer?.resync();
+    i = transactionStart - 1;
+  }
+  result.pendingStatements = ran.size;
+  result.traces = traces.map((t) => t.entry);
 }
 
 export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-/**
- * Runs chunks as drizzle's migrator sends them. Inside a transaction each chunk runs under a savepoint, so a
- * tolerated failure can be undone; the savepoint is set (and the previous one released) in the same simple
- * query as the chunk, one round trip per chunk, and PostgreSQL's error position is mapped back to the chunk.
- */
-class ChunkRunner {
-  private savepointOpen = false;
-
-  constructor(private readonly db: PGlite) {}
-
-  async run(text: string): Promise<PgError | undefined> {
-    const inTransaction = this.db.isInTransaction();
-    const prefix = inTransaction ? `${this.savepointOpen ? 'release savepoint drizzle_guard_chunk; ' : ''}savepoint drizzle_guard_chunk;\n` : '';
-    try {
-      await this.db.exec(prefix + text);
-      this.savepointOpen = inTransaction && this.db.isInTransaction();
-      return undefined;
-    } catch (e) {
-      const error = pgErrorOf(e);
-      // A syntax error rejects the whole query string, savepoint included: in the first chunk of a
-      // transaction there is then none to return to (and a syntax error is never tolerated anyway).
-      this.savepointOpen = inTransaction && this.db.isInTransaction() && (await this.rollbackToSavepoint());
-      if (error.position === undefined) return error;
-      const { position, ...rest } = error;
-      const inChunk = position - prefix.length;
-      return inChunk >= 1 ? { ...rest, position: inChunk } : rest;
-    }
-  }
-
-  private async rollbackToSavepoint(): Promise<boolean> {
-    try {
-      await this.db.exec('rollback to savepoint drizzle_guard_chunk');
-      return true;
-    } catch {
-      return false;
-    }
+/** Runs one chunk as drizzle's migrator sends it: one simple query. */
+async function runChunk(db: PGlite, text: string): Promise<PgError | undefined> {
+  try {
+    await db.exec(text);
+    return undefined;
+  } catch (e) {
+    return pgErrorOf(e);
   }
 }
 

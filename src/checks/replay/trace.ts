@@ -30,6 +30,8 @@ export interface TableEffect {
   table: string;
   /** Lock modes this statement newly took on the table. */
   locks: string[];
+  /** The strongest lock held on the table after the statement (maybe taken by an earlier one: held until commit). */
+  held?: string;
   rewritten: boolean;
   scanned: boolean;
   indexesBuilt: number;
@@ -101,9 +103,11 @@ export class Tracer {
     const effects: TableEffect[] = [];
     for (const [oid, was] of before) {
       const is = now.get(oid);
+      const held = is ? strongest(is.locks) : undefined;
       const effect: TableEffect = {
         table: is?.table ?? was.table,
         locks: is ? is.locks.filter((m) => !was.locks.includes(m)) : [],
+        ...(held ? { held } : {}),
         rewritten: is !== undefined && is.filenode !== was.filenode,
         scanned: is !== undefined && is.scans > was.scans,
         indexesBuilt: is ? is.indexes.filter((i) => !was.indexes.includes(i)).length : 0,
@@ -112,6 +116,11 @@ export class Tracer {
       if (effect.locks.length > 0 || effect.rewritten || effect.scanned || effect.indexesBuilt > 0 || effect.dropped) effects.push(effect);
     }
     return { effects };
+  }
+
+  /** After the transaction was rolled back: the state to compare with is the current one again. */
+  async resync(): Promise<void> {
+    this.state = await this.read();
   }
 
   private async read(): Promise<Map<number, TableState>> {
@@ -134,11 +143,15 @@ export function lockName(mode: string): string {
   return mode.replace(/Lock$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase();
 }
 
-/** The strongest lock a trace shows on a table, and what was done to it, in words. */
+function strongest(modes: readonly string[]): string | undefined {
+  return [...modes].sort((a, b) => lockRank(b) - lockRank(a))[0];
+}
+
+/** The strongest lock held on a table, and what was done to it, in words. */
 export function describeEffect(e: TableEffect): string {
   const parts: string[] = [];
-  const strongest = [...e.locks].sort((a, b) => lockRank(b) - lockRank(a))[0];
-  if (strongest) parts.push(`${lockName(strongest)} on ${e.table}`);
+  const lock = e.held ?? strongest(e.locks);
+  if (lock) parts.push(`${lockName(lock)} on ${e.table}`);
   else parts.push(e.table);
   if (e.dropped) parts.push('table dropped');
   if (e.rewritten) parts.push('table rewritten');
