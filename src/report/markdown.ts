@@ -168,6 +168,7 @@ function findingItem(f: Finding, opts: MarkdownOptions, detail: Detail, helpShow
   const head = `- ${SEVERITY_ICON[f.severity]} **${f.severity}** · [\`${f.ruleId}\`](${ruleDocUrl(f.ruleId)})${where}: ${inline(f.message)}`;
   if (!detail.full) return head;
   const body: string[] = [];
+  if (f.evidence) body.push(`**PostgreSQL (replay):** ${inline(`${f.evidence.sqlstate ? `ERROR ${f.evidence.sqlstate}: ` : ''}${f.evidence.message}`)}`);
   if (f.help) {
     // The recipe is the same for every finding of a rule: say it once.
     body.push(helpShown.has(f.ruleId) ? `**Fix:** as for \`${f.ruleId}\` above.` : `**Fix:** ${inline(f.help)}`);
