@@ -268,7 +268,7 @@ function notesOf(result: ReplayResult): string[] {
   if (result.notVerified.length > 0) {
     notes.push(`replay: not verified (missing extension): ${result.notVerified.map((n) => `${n.migration.file}:${n.statement.span.start.line}`).join(', ')}`);
   }
-  if (result.seed) {
+  if (result.seed && (result.seed.seeded.length > 0 || result.seed.failed.length > 0)) {
     notes.push(`replay seed: one row in each of ${result.seed.seeded.length} table(s)`);
     for (const f of result.seed.failed) notes.push(`replay seed: no row could be inserted into ${f.table}: ${f.reason}`);
   }

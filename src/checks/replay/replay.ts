@@ -3,8 +3,8 @@
 // - before anything, `CREATE SCHEMA IF NOT EXISTS` and `CREATE TABLE IF NOT EXISTS` of its table
 //   (config `migrations.schema`/`migrations.table`, default "drizzle"."__drizzle_migrations"), so a
 //   migration that reads or cleans that table finds it;
-// - the migrations that exist at the base were applied long ago: each chunk runs on its own, and each
-//   migration is recorded (hash, created_at = journal `when`) as the migrator recorded it;
+// - the migrations that exist at the base are applied as drizzle's migrator applies them to a fresh
+//   database: one batch, each migration recorded (hash, created_at = journal `when`);
 // - the new ones are the pending batch: the migrator reads the newest `created_at` once, then in one
 //   transaction runs every migration whose `when` is greater (the others are skipped, silently, as in
 //   production), chunk by chunk (split on breakpoints, each chunk one simple query, so a `COMMIT;` in a
@@ -108,18 +108,16 @@ export async function replay(db: PGlite, base: readonly Migration[], pending: re
   await db.exec(`CREATE TABLE IF NOT EXISTS ${table} (\n\tid SERIAL PRIMARY KEY,\n\thash text NOT NULL,\n\tcreated_at bigint\n)`);
   const record = (m: Migration) => db.query(`insert into ${table} ("hash", "created_at") values($1, $2)`, [m.hash ?? '', m.when ?? null]);
 
-  for (const migration of base) {
-    for (const statement of migration.statements) {
-      result.baseStatements++;
-      options.onStatement?.('base', { migration, statement });
-      const error = await runChunk(db, statement.text);
-      if (error && !tolerate(result, { migration, statement }, error)) {
-        result.failure = { phase: 'base', migration, statement, error, seeded: false, notReplayed: countAfter(base, migration, statement) + countAll(pending) };
-        return result;
-      }
-    }
-    await record(migration);
+  // The history as a fresh database gets it from drizzle's migrator: one batch (a temporary table ON COMMIT
+  // DROP lives through its migration, an enum created in the batch takes new values at once).
+  const history = await runBatch(db, 'base', base, result, { record, tracer: undefined, ...(options.onStatement ? { onStatement: options.onStatement } : {}) });
+  result.baseStatements = history.ran;
+  if (history.failure) {
+    result.failure = { ...history.failure, notReplayed: history.failure.notReplayed + countAll(pending) };
+    if (db.isInTransaction()) await db.exec('rollback');
+    return result;
   }
+  if (db.isInTransaction()) await db.exec('commit');
 
   await options.afterBase?.();
   if (options.seed && pending.length > 0) result.seed = await seedRows(db, options.migrationsTable);
@@ -131,7 +129,10 @@ export async function replay(db: PGlite, base: readonly Migration[], pending: re
     if (options.skipByWhen && lastApplied !== undefined && !(lastApplied < (migration.when ?? NaN))) result.skipped.push({ migration, lastApplied });
     else batch.push(migration);
   }
-  await runBatch(db, batch, result, { record, tracer, ...(options.onStatement ? { onStatement: options.onStatement } : {}) });
+  const run = await runBatch(db, 'pending', batch, result, { record, tracer, ...(options.onStatement ? { onStatement: options.onStatement } : {}) });
+  result.pendingStatements = run.ran;
+  result.traces = run.traces;
+  if (run.failure) result.failure = run.failure;
   // The state after the batch stays for the caller to inspect (drizzle would have committed it).
   if (db.isInTransaction()) await db.exec(result.failure ? 'rollback' : 'commit');
   return result;
@@ -147,14 +148,16 @@ type Step = { migration: Migration; statement?: Statement };
  */
 async function runBatch(
   db: PGlite,
+  phase: Phase,
   batch: readonly Migration[],
   result: ReplayResult,
   { record, tracer, onStatement }: { record: (m: Migration) => Promise<unknown>; tracer: Tracer | undefined; onStatement?: ReplayOptions['onStatement'] },
-): Promise<void> {
+): Promise<{ failure?: Failure; ran: number; traces: ReplayResult['traces'] }> {
   const steps: Step[] = batch.flatMap((migration) => [...migration.statements.map((statement) => ({ migration, statement })), { migration }]);
   const withoutTolerated = new Set<number>();
   const ran = new Set<number>();
   let traces: { step: number; entry: ReplayResult['traces'][number] }[] = [];
+  let failure: Failure | undefined;
   await db.exec('begin');
   let transactionStart = 0;
   for (let i = 0; i < steps.length; i++) {
@@ -165,7 +168,7 @@ async function runBatch(
       continue;
     }
     if (withoutTolerated.has(i)) continue;
-    onStatement?.('pending', { migration, statement });
+    onStatement?.(phase, { migration, statement });
     const wasInTransaction = db.isInTransaction();
     const error = await runChunk(db, statement.text);
     ran.add(i);
@@ -173,7 +176,7 @@ async function runBatch(
     if (trace) traces.push({ step: i, entry: { migration, statement, trace } });
     if (!error) continue;
     if (!tolerate(result, { migration, statement }, error)) {
-      result.failure = { phase: 'pending', migration, statement, error, seeded: Boolean(result.seed?.seeded.length), notReplayed: countAfter(batch, migration, statement) };
+      failure = { phase, migration, statement, error, seeded: phase === 'pending' && Boolean(result.seed?.seeded.length), notReplayed: countAfter(batch, migration, statement) };
       break;
     }
     withoutTolerated.add(i);
@@ -185,8 +188,7 @@ async function runBatch(
     await tracer?.resync();
     i = transactionStart - 1;
   }
-  result.pendingStatements = ran.size;
-  result.traces = traces.map((t) => t.entry);
+  return { ...(failure ? { failure } : {}), ran: ran.size, traces: traces.map((t) => t.entry) };
 }
 
 export function quoteIdent(name: string): string {
