@@ -28,6 +28,9 @@ describe('replay cache', () => {
     fs.writeFileSync(fresh, 'being written');
     const twoMinutesAgo = new Date(Date.now() - 120_000);
     fs.utimesSync(stale, twoMinutesAgo, twoMinutesAgo);
+    // "Just written" whenever the run gets to it (initdb takes a minute on a loaded machine).
+    const inAnHour = new Date(Date.now() + 3_600_000);
+    fs.utimesSync(fresh, inAnHour, inAnHour);
     process.env.DRIZZLE_GUARD_CACHE_DIR = cache;
 
     // fixtures/replay-history 0000-0002 replay cleanly: no finding, as with a clean cache.

@@ -127,7 +127,9 @@ function unfinished(outcome: Exclude<ReplayOutcome, { kind: 'done' }>, plan: Pla
   return {
     status: 'ran',
     findings: [findingOf(replayTimeout, { ...(ref ? locate(ref) : {}), message: what })],
-    notes: [`replay: stopped after ${limit}; the statements after the one running were not replayed`],
+    notes: [
+      `replay: stopped at the limit (${limit})${outcome.ranMs !== undefined ? ` after the running step had run ${(outcome.ranMs / 1000).toFixed(1)} s` : ''}; the statements after it were not replayed`,
+    ],
   };
 }
 

@@ -26,7 +26,8 @@ export function limitsFor(statementSeconds: number): ReplayLimits {
 
 export type ReplayOutcome =
   | { kind: 'done'; value: ReplayJobResult }
-  | { kind: 'timeout'; limit: 'statement' | 'total'; ms: number; running?: Progress }
+  /** `ranMs`: how long the step that was running had run when it was stopped. */
+  | { kind: 'timeout'; limit: 'statement' | 'total'; ms: number; running?: Progress; ranMs?: number }
   | { kind: 'crashed'; message: string };
 
 export class ReplayWorker {
@@ -53,6 +54,7 @@ export class ReplayWorker {
     const child = this.child;
     return new Promise((resolve) => {
       let running: Progress | undefined;
+      let runningSince = 0;
       let stepTimer: NodeJS.Timeout | undefined;
       let settled = false;
       const settle = (outcome: ReplayOutcome) => {
@@ -64,15 +66,17 @@ export class ReplayWorker {
         this.kill();
         resolve(outcome);
       };
-      const totalTimer = setTimeout(() => settle({ kind: 'timeout', limit: 'total', ms: limits.totalMs, ...(running ? { running } : {}) }), limits.totalMs);
+      const ranMs = () => performance.now() - runningSince;
+      const totalTimer = setTimeout(() => settle({ kind: 'timeout', limit: 'total', ms: limits.totalMs, ...(running ? { running, ranMs: ranMs() } : {}) }), limits.totalMs);
       child.on('message', (m: WorkerMessage) => {
         if (m.type === 'result') return settle({ kind: 'done', value: m });
         if (m.type === 'error') return settle({ kind: 'crashed', message: m.message });
         running = m;
+        runningSince = performance.now();
         clearTimeout(stepTimer);
         // PostgreSQL's start-up is bounded by the whole-replay limit only (initdb takes seconds on a slow runner).
         if (m.type === 'statement' || !m.what.startsWith('starting')) {
-          stepTimer = setTimeout(() => settle({ kind: 'timeout', limit: 'statement', ms: limits.statementMs, running: m }), limits.statementMs);
+          stepTimer = setTimeout(() => settle({ kind: 'timeout', limit: 'statement', ms: limits.statementMs, running: m, ranMs: ranMs() }), limits.statementMs);
         }
       });
       child.once('exit', () => setImmediate(() => settle({ kind: 'crashed', message: `the replay worker ended (${this.exited ?? 'unknown'}) before an answer` })));
