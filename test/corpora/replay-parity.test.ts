@@ -13,9 +13,9 @@ const TABLE = { schema: 'drizzle', table: '__drizzle_migrations' };
 
 // drizzle-orm's PGlite driver sends each chunk as a prepared statement, so a chunk holding several statements
 // (no breakpoint between them) fails there with "cannot insert multiple commands into a prepared statement",
-// while node-postgres (simple query) and the replay run it: such corpora cannot be compared on PGlite.
+// while node-postgres (simple query) and the replay run it: such corpora (sim, dokploy, onlook) cannot be
+// compared on PGlite.
 const CORPUS = [
-  { name: 'simstudioai__sim', out: 'packages/db/migrations' },
   { name: 'homarr-labs__homarr', out: 'packages/db/migrations/postgresql' },
   { name: 'Mail-0__Zero', out: 'packages/db/migrations' },
 ];
