@@ -9,6 +9,8 @@ const entries = [
   { src: 'src/index.ts', out: 'dist/action', lints: true },
   // The drift worker, forked by the drift check (found as ../drift-worker/index.js from dist/cli and dist/action).
   { src: 'src/drift-worker.ts', out: 'dist/drift-worker' },
+  // The replay worker, forked by the replay check (owns PGlite, so a statement that never returns can be stopped).
+  { src: 'src/replay-worker.ts', out: 'dist/replay-worker' },
 ];
 
 // Must match PARSER_WASM_FILE in src/checks/safety/parser.ts.

@@ -90,14 +90,19 @@ async function checkOneConfig(
   } catch (e) {
     return failedConfig(file, e);
   }
-  const findings: Finding[] = [];
+  let findings: Finding[] = [];
   const ran = new Map<Category, CategoryStatus>([['config', 'pass']]);
-  for (const check of checks) {
-    const outcome = await runOne(check, ctx);
+  // Concurrently: the replay and drift workers are processes of their own, the lint runs here meanwhile.
+  const outcomes = await Promise.all(checks.map((check) => runOne(check, ctx)));
+  checks.forEach((check, i) => {
+    const outcome = outcomes[i]!;
     findings.push(...outcome.findings);
     if (outcome.note) notes.push(outcome.note);
     for (const c of check.categories) ran.set(c, mergeStatus(ran.get(c), outcome.status));
-  }
+  });
+  // Settings first (a rule turned off cannot carry the replay's evidence), and again for findings added.
+  findings = applyRuleSettings(findings, settings.rules);
+  for (const outcome of outcomes) if (outcome.reconcile) findings = outcome.reconcile(findings);
   const configured = applyRuleSettings(findings, settings.rules);
   const settled = ctx.hasBase ? downgradePreExisting(configured, ctx) : configured;
   const categories = categoryStatuses(settled, ran, options.failOn ?? settings.failOn ?? 'error');
@@ -132,10 +137,24 @@ async function resolveOneConfig(cwd: string, file: string | undefined, options: 
   }
 }
 
-async function runOne(check: Check, ctx: CheckContext): Promise<{ findings: Finding[]; status: CategoryStatus; note?: string }> {
+interface RunOutcome {
+  findings: Finding[];
+  status: CategoryStatus;
+  note?: string;
+  reconcile?: (all: Finding[]) => Finding[];
+}
+
+async function runOne(check: Check, ctx: CheckContext): Promise<RunOutcome> {
   try {
     const outcome = await check.run(ctx);
-    if (outcome.status === 'ran') return { findings: outcome.findings, status: 'pass', ...(outcome.notes?.length ? { note: outcome.notes.join('; ') } : {}) };
+    if (outcome.status === 'ran') {
+      return {
+        findings: outcome.findings,
+        status: 'pass',
+        ...(outcome.notes?.length ? { note: outcome.notes.join('; ') } : {}),
+        ...(outcome.reconcile ? { reconcile: outcome.reconcile } : {}),
+      };
+    }
     return { findings: outcome.findings ?? [], status: outcome.status, note: `${check.name}: ${outcome.reason}` };
   } catch (e) {
     const message = e instanceof ConfigError ? e.message : `${check.name} check failed unexpectedly: ${(e as Error).message}`;

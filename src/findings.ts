@@ -1,11 +1,11 @@
 // The vocabulary every check speaks: findings, rule metadata, categories and the exit-code contract.
 
 export type Severity = 'error' | 'warning' | 'info';
-export type Category = 'config' | 'integrity' | 'drift' | 'safety' | 'pending';
+export type Category = 'config' | 'integrity' | 'drift' | 'safety' | 'replay' | 'pending';
 export type CategoryStatus = 'pass' | 'fail' | 'skipped' | 'not-implemented';
 export type FailOn = 'error' | 'warning' | 'never';
 
-export const CATEGORIES: readonly Category[] = ['config', 'integrity', 'drift', 'safety', 'pending'];
+export const CATEGORIES: readonly Category[] = ['config', 'integrity', 'drift', 'safety', 'replay', 'pending'];
 
 /** Public exit codes (a contract with users' workflows). */
 export const EXIT = {
@@ -20,13 +20,15 @@ export const EXIT = {
 const EXIT_BY_CATEGORY: Record<Category, number> = {
   config: EXIT.config,
   integrity: EXIT.integrity,
+  // A migration PostgreSQL rejects fails the deploy as an inconsistent folder does: same exit code.
+  replay: EXIT.integrity,
   drift: EXIT.drift,
   pending: EXIT.pending,
   safety: EXIT.safety,
 };
 
 /** When several categories fail, the first of this order decides the exit code. */
-export const EXIT_PRECEDENCE: readonly Category[] = ['config', 'integrity', 'drift', 'pending', 'safety'];
+export const EXIT_PRECEDENCE: readonly Category[] = ['config', 'integrity', 'replay', 'drift', 'pending', 'safety'];
 
 export interface Finding {
   ruleId: string;
@@ -47,6 +49,15 @@ export interface Finding {
   sql?: string;
   /** The defect was already there at the base commit: the pull request did not cause it. */
   preExisting?: true;
+  /** What PostgreSQL said or did when the statement was replayed (a lint finding the replay confirmed). */
+  evidence?: Evidence;
+}
+
+export interface Evidence {
+  /** SQLSTATE of the error the statement raised on replay. */
+  sqlstate?: string;
+  /** PostgreSQL's error message, or what the traced replay observed. */
+  message: string;
 }
 
 /** Static description of a rule: one object per rule file. */

@@ -23,6 +23,8 @@ export interface ActionInputs {
   replaySeed: boolean;
   /** Create a comment on a PR whose changes concern no migration, schema or config (an existing one is always kept current). */
   commentOnClean: boolean;
+  /** Replay time limit per statement, in seconds. */
+  replayTimeout?: number;
   databaseUrl?: string;
   sarifFile?: string;
   allowUntrustedCode: boolean;
@@ -45,12 +47,13 @@ export function readInputs(): ActionInputs {
     dialect: core.getInput('dialect') === '' ? undefined : oneOf<Dialect>('dialect', DIALECTS, 'postgresql'),
     drift: bool('drift', true),
     lint: bool('lint', true),
-    replaySeed: bool('replay-seed', false),
+    replaySeed: bool('replay-seed', true),
     commentOnClean: bool('comment-on-clean', false),
     replay: (() => {
       const v = oneOf('replay', ['true', 'false', 'auto'], 'auto');
       return v === 'auto' ? 'auto' : v === 'true';
     })(),
+    ...(core.getInput('replay-timeout') ? { replayTimeout: seconds('replay-timeout') } : {}),
     databaseUrl,
     sarifFile: core.getInput('sarif-file') || undefined,
     allowUntrustedCode: bool('allow-untrusted-code', false),
@@ -73,6 +76,13 @@ function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: 
   if (raw === '') return fallback;
   if ((allowed as readonly string[]).includes(raw)) return raw as T;
   throw new InputError(`Input "${name}" must be one of ${allowed.map((a) => `"${a}"`).join(', ')}; got "${core.getInput(name)}".`);
+}
+
+function seconds(name: string): number {
+  const raw = core.getInput(name);
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new InputError(`Input "${name}" must be a number of seconds greater than 0; got "${raw}".`);
+  return n;
 }
 
 function bool(name: string, fallback: boolean): boolean {

@@ -123,6 +123,7 @@ async function checkOptions(
     replaySeed: inputs.replaySeed,
     ...(inputs.out ? { out: inputs.out } : {}),
     ...(inputs.dialect ? { dialect: inputs.dialect } : {}),
+    ...(inputs.replayTimeout !== undefined ? { replayTimeout: inputs.replayTimeout } : {}),
     ...(inputs.databaseUrl ? { databaseUrl: inputs.databaseUrl, pullRequest: event.pullNumber !== undefined } : {}),
     allowCodeExecution: !event.untrustedHead || inputs.allowUntrustedCode,
     ...pullRequestHead(event, cwd),

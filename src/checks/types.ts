@@ -22,7 +22,10 @@ export interface CheckOptions {
   lint: boolean;
   /** 'auto': replay when the dialect is postgresql and there are new migrations. */
   replay: boolean | 'auto';
+  /** Seed a row into every pre-existing table and trace each new statement (on by default). */
   replaySeed: boolean;
+  /** Replay time limit per statement, in seconds (default 60); the whole replay gets ten times that. */
+  replayTimeout?: number;
   databaseUrl?: string;
   /**
    * The run checks a pull request (not a deployment): its own new migrations are expected to be pending on
@@ -82,7 +85,13 @@ export interface CheckContext {
 }
 
 export type CheckOutcome =
-  | { status: 'ran'; findings: Finding[]; notes?: string[] }
+  | {
+      status: 'ran';
+      findings: Finding[];
+      notes?: string[];
+      /** Run once every check has reported: may attach evidence to, downgrade or replace other checks' findings. */
+      reconcile?: (all: Finding[]) => Finding[];
+    }
   | { status: 'skipped' | 'not-implemented'; reason: string; findings?: Finding[] };
 
 export interface Check {

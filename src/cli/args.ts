@@ -28,8 +28,9 @@ Options:
   --no-lint               Do not lint the SQL.
   --replay                Replay migrations on an embedded PostgreSQL (PGlite) even with no new migration.
   --no-replay             Never replay.
-  --replay-seed           Before the new migrations run, insert a row into every table, so data-dependent
-                          failures (NOT NULL without default, SET NOT NULL, failing casts) show up.
+  --replay-seed           Before the new migrations run, insert a row into every table and trace what each
+                          new statement does to it (locks, rewrites, scans, failures on rows). On by default.
+  --replay-timeout SECONDS  Replay time limit per statement (default 60; the whole replay: ten times that).
   --database-url URL      Compare with a live database's __drizzle_migrations (read-only). Prefer the
                           DRIZZLE_GUARD_DATABASE_URL environment variable: command lines are visible to others.
   -h, --help              Show this help.
@@ -69,7 +70,9 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv, cwd: string
       drift: !v['no-drift'],
       lint: !v['no-lint'],
       replay: v.replay ? true : v['no-replay'] ? false : 'auto',
-      replaySeed: Boolean(v['replay-seed']),
+      // --replay-seed names the traced replay, which is now the default: the flag stays accepted.
+      replaySeed: true,
+      ...(v['replay-timeout'] !== undefined ? { replayTimeout: positiveSeconds('--replay-timeout', v['replay-timeout']) } : {}),
       ...(v['database-url'] ?? env.DRIZZLE_GUARD_DATABASE_URL ? { databaseUrl: v['database-url'] ?? env.DRIZZLE_GUARD_DATABASE_URL } : {}),
       allowCodeExecution: true,
     },
@@ -95,11 +98,18 @@ function parseFlags(argv: string[]) {
       replay: { type: 'boolean' },
       'no-replay': { type: 'boolean' },
       'replay-seed': { type: 'boolean' },
+      'replay-timeout': { type: 'string' },
       'database-url': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
   });
+}
+
+export function positiveSeconds(name: string, value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new UsageError(`${name} must be a number of seconds greater than 0; got ${JSON.stringify(value)}`);
+  return n;
 }
 
 function oneOf(flag: string, value: string, allowed: readonly string[]): string {

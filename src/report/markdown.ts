@@ -28,15 +28,15 @@ interface Detail {
   maxFindings: number;
 }
 
-const EXIT_MEANING: Record<number, string> = {
-  1: 'the schema and the migrations have drifted',
-  2: 'the migration folder is inconsistent',
-  3: 'migrations are pending on the database',
-  4: 'the configuration could not be checked',
-  5: 'a migration is unsafe',
+/** What a failing category means to the reader of the verdict. */
+const FAILURE_MEANING: Record<Category, string> = {
+  config: 'the configuration could not be checked',
+  integrity: 'the migration folder is inconsistent',
+  replay: 'a migration fails on PostgreSQL',
+  drift: 'the schema and the migrations have drifted',
+  pending: 'migrations are pending on the database',
+  safety: 'a migration is unsafe',
 };
-
-const EXIT_OF: Record<Category, number> = { config: 4, integrity: 2, drift: 1, pending: 3, safety: 5 };
 
 const SEVERITY_ICON: Record<Severity, string> = { error: '🔴', warning: '🟡', info: '🔵' };
 const STATUS_ICON: Record<CategoryStatus, string> = {
@@ -129,11 +129,11 @@ function verdict(report: Report): string {
     counts.error || counts.warning || counts.info ? severitySummary(counts) : 'no findings',
   ];
   // Every failing category is named, in exit-code precedence order: the first one gives the exit code.
-  const failing = EXIT_PRECEDENCE.filter((c) => report.categories[c] === 'fail').map((c) => EXIT_MEANING[EXIT_OF[c]]);
+  const failing = EXIT_PRECEDENCE.filter((c) => report.categories[c] === 'fail').map((c) => FAILURE_MEANING[c]);
   const head =
     report.exitCode === 0
       ? `✅ **drizzle-guard passed** (exit code 0)`
-      : `❌ **drizzle-guard failed: ${failing.length > 0 ? failing.join('; ') : (EXIT_MEANING[report.exitCode] ?? 'a check failed')}** (exit code ${report.exitCode})`;
+      : `❌ **drizzle-guard failed: ${failing.length > 0 ? failing.join('; ') : 'a check failed'}** (exit code ${report.exitCode})`;
   return `${head} — ${parts.join(', ')}`;
 }
 
@@ -191,6 +191,7 @@ function findingItem(f: Finding, opts: MarkdownOptions, detail: Detail): string 
   const body: string[] = [];
   const excerpt = statementOf(f, opts);
   if (excerpt) body.push(excerpt);
+  if (f.evidence) body.push(`**PostgreSQL (replay):** ${inline(`${f.evidence.sqlstate ? `ERROR ${f.evidence.sqlstate}: ` : ''}${f.evidence.message}`)}`);
   if (f.help) body.push(`**Fix:** ${inline(f.help)}`);
   if (f.sql) {
     const block = fence('sql', f.sql);

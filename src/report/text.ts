@@ -26,6 +26,7 @@ export function renderText(report: Report, { color }: TextOptions): string {
     for (const f of findings) {
       const where = `${file ?? ''}${f.line ? `:${f.line}:${f.column ?? 1}` : ''}`;
       lines.push(`  ${where}  ${paint(severityStyle[f.severity], f.severity.padEnd(7))}  ${paint('dim', f.ruleId)}  ${f.message}`);
+      if (f.evidence) lines.push(`      ${paint('dim', `replay: ${f.evidence.sqlstate ? `ERROR ${f.evidence.sqlstate}: ` : ''}${f.evidence.message}`)}`);
       if (f.sql) lines.push(...f.sql.trimEnd().split('\n').map((l) => `      ${paint('dim', l)}`));
     }
     lines.push('');
@@ -40,7 +41,8 @@ export function renderText(report: Report, { color }: TextOptions): string {
     `${report.findings.length === 0 ? '✔' : '✖'} ${report.findings.length} finding(s): ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info` +
     ` in ${report.migrations.length} migration(s)${report.base ? ` (${newCount} new since ${report.base})` : ''}`;
   lines.push(paint(report.exitCode === 0 ? 'green' : 'red', summary));
-  lines.push(`${categories} · exit ${report.exitCode} (${EXIT_MEANING[report.exitCode] ?? 'unknown'})`);
+  const meaning = report.exitCode === 2 && report.categories.integrity !== 'fail' && report.categories.replay === 'fail' ? 'a migration fails on PostgreSQL' : EXIT_MEANING[report.exitCode];
+  lines.push(`${categories} · exit ${report.exitCode} (${meaning ?? 'unknown'})`);
   return lines.join('\n') + '\n';
 }
 

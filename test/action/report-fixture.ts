@@ -2,7 +2,7 @@
 import type { Finding } from '../../src/findings.js';
 import type { ConfigReport, Report } from '../../src/report/types.js';
 
-export const PASS = { config: 'pass', integrity: 'pass', drift: 'pass', safety: 'pass', pending: 'skipped' } as const;
+export const PASS = { config: 'pass', integrity: 'pass', drift: 'pass', safety: 'pass', replay: 'skipped', pending: 'skipped' } as const;
 
 export function finding(over: Partial<Finding> = {}): Finding {
   return {

@@ -16,7 +16,7 @@ describe('drizzle-guard CLI (bundled)', () => {
   it('documents every flag in --help', () => {
     const { code, stdout } = cli(['--help']);
     expect(code).toBe(0);
-    for (const flag of ['--cwd', '--config', '--out', '--dialect', '--base', '--format', '--output', '--fail-on', '--no-drift', '--no-lint', '--no-replay', '--replay', '--database-url']) {
+    for (const flag of ['--cwd', '--config', '--out', '--dialect', '--base', '--format', '--output', '--fail-on', '--no-drift', '--no-lint', '--no-replay', '--replay', '--replay-timeout', '--database-url']) {
       expect(stdout).toContain(flag);
     }
   });
@@ -40,7 +40,7 @@ describe('drizzle-guard CLI (bundled)', () => {
     expect(r.code).toBe(2);
     const report = JSON.parse(r.stdout);
     expect(report).toMatchObject({ tool: 'drizzle-guard', exitCode: 2, categories: { config: 'pass', integrity: 'fail', drift: 'skipped', safety: 'skipped' } });
-    expect(Object.keys(report.categories).sort()).toEqual(['config', 'drift', 'integrity', 'pending', 'safety']);
+    expect(Object.keys(report.categories).sort()).toEqual(['config', 'drift', 'integrity', 'pending', 'replay', 'safety']);
     expect(report.migrations).toEqual([
       { tag: '0000_init', file: 'drizzle/0000_init.sql', new: false, statements: 5 },
       { tag: '0001_add_due_date', file: 'drizzle/0001_add_due_date.sql', new: false, statements: 1 },

@@ -21,11 +21,14 @@ export interface FixtureContext {
   /** Prefixes of the migrations that are new; none means no base was given. */
   fresh?: string[];
   options?: Partial<CheckOptions>;
+  /** The fixture's drizzle.config.ts settings that matter to replay (e.g. `migrations`). */
+  config?: Partial<ResolvedConfig>;
 }
 
 export function fixtureContext(name: string, spec: FixtureContext = {}): CheckContext {
   const cwd = path.join(FIXTURES, name);
-  const head = readMigrationSet(workingTree(cwd, cwd), PG_CONFIG);
+  const config = { ...PG_CONFIG, ...spec.config };
+  const head = readMigrationSet(workingTree(cwd, cwd), config);
   const prefix = (tag: string) => tag.split('_')[0]!;
   head.migrations = head.migrations
     .filter((m) => !spec.only || spec.only.includes(prefix(m.tag)))
@@ -42,5 +45,5 @@ export function fixtureContext(name: string, spec: FixtureContext = {}): CheckCo
     allowCodeExecution: true,
     ...spec.options,
   };
-  return { cwd, options, config: PG_CONFIG, settings: defaultGuardConfig(), head, hasBase: spec.fresh !== undefined };
+  return { cwd, options, config, settings: defaultGuardConfig(), head, hasBase: spec.fresh !== undefined };
 }

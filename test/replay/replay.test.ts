@@ -12,7 +12,7 @@ async function run(name: string, spec: FixtureContext = {}): Promise<CheckOutcom
   return outcome;
 }
 
-describe('replay', () => {
+describe('replay', { timeout: 240_000 }, () => {
   it('replays a clean history without findings', async () => {
     const outcome = await run('replay-history', { only: ['0000', '0001', '0002'] });
     expect(outcome.findings).toEqual([]);
@@ -28,7 +28,7 @@ describe('replay', () => {
       expect(findings).toHaveLength(1);
       expect(findings[0]).toMatchObject({
         ruleId: 'replay-failed',
-        category: 'integrity',
+        category: 'replay',
         severity: 'error',
         file: 'drizzle/0003_backfill.sql',
         migration: '0003_backfill',
@@ -72,7 +72,7 @@ describe('replay', () => {
   });
 
   it('rejects CREATE INDEX CONCURRENTLY inside the batch, but not after a COMMIT; in the file', async () => {
-    const { findings } = await run('replay-concurrently', { fresh: ['0001'] });
+    const { findings } = await run('replay-concurrently', { only: ['0000', '0001'], fresh: ['0001'] });
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ ruleId: 'replay-failed', file: 'drizzle/0001_add_index.sql', line: 1, column: 1 });
     expect(findings[0]!.message).toContain('ERROR 25001: CREATE INDEX CONCURRENTLY cannot run inside a transaction block');
@@ -101,7 +101,7 @@ describe('replay', () => {
     expect(seeded.findings).toHaveLength(1);
     expect(seeded.findings[0]).toMatchObject({
       ruleId: 'replay-failed-on-existing-rows',
-      category: 'integrity',
+      category: 'replay',
       severity: 'error',
       file: 'drizzle/0001_add_email.sql',
       line: 1,
@@ -131,7 +131,7 @@ describe('replay', () => {
     const clean = await run('replay-seed', { fresh: ['0001'], options: { drift: true } });
     expect(clean.findings).toEqual([]);
     expect(clean.notes?.join('\n')).not.toContain('schema not compared');
-  });
+  }, 240_000);
 
   it('is skipped without starting PostgreSQL when off, for other dialects, or with nothing new', async () => {
     const off = await replayCheck.run(fixtureContext('replay-history', { options: { replay: false } }));

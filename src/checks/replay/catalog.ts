@@ -1,13 +1,14 @@
 // A comparable description of a database's schema, read from PostgreSQL's catalog: every object the
 // migrations manage, keyed by a stable name, with its definition as PostgreSQL itself prints it (so two
 // spellings of the same DDL compare equal). Objects that belong to an extension, the migrator's own
-// schema and PostgreSQL's are left out; column order, NOT NULL constraint names and NOT VALID are not compared.
+// table (and its schema when it holds nothing else) and PostgreSQL's are left out; column order, NOT NULL constraint names and NOT VALID are not compared.
 
 import type { PGlite } from '@electric-sql/pglite';
+import type { MigrationsTable } from './replay.js';
 
 export type SchemaShape = Map<string, string>;
 
-const USER_NAMESPACE = `n.nspname not in ('pg_catalog', 'information_schema', 'drizzle') and n.nspname not like 'pg\\_%'`;
+const USER_NAMESPACE = `n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_%'`;
 const NOT_EXTENSION = (classid: string, oid: string) =>
   `not exists (select 1 from pg_depend d where d.classid = '${classid}'::regclass and d.objid = ${oid} and d.deptype = 'e')`;
 
@@ -52,12 +53,23 @@ const QUERIES: string[] = [
     where ${USER_NAMESPACE} and not exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype in ('a', 'i', 'e'))`,
 ];
 
-export async function describeSchema(db: PGlite): Promise<SchemaShape> {
+export async function describeSchema(db: PGlite, migrationsTable?: MigrationsTable): Promise<SchemaShape> {
   const shape: SchemaShape = new Map();
   for (const sql of QUERIES) {
     for (const row of (await db.query<{ key: string; def: string | null }>(sql)).rows) shape.set(row.key, row.def ?? '');
   }
+  if (migrationsTable) await removeMigrationsTable(db, shape, migrationsTable);
   return shape;
+}
+
+async function removeMigrationsTable(db: PGlite, shape: SchemaShape, { schema, table }: MigrationsTable): Promise<void> {
+  const { s, t } = (await db.query<{ s: string; t: string }>(`select format('%I', $1::text) as s, format('%I.%I', $1::text, $2::text) as t`, [schema, table])).rows[0]!;
+  for (const key of [...shape.keys()]) {
+    const name = key.slice(key.indexOf(' ') + 1);
+    if (key === `table ${t}` || ((key.startsWith('column ') || key.startsWith('constraint ')) && name.startsWith(`${t}.`))) shape.delete(key);
+  }
+  const holdsMore = [...shape.keys()].some((key) => !key.startsWith('schema ') && key.slice(key.indexOf(' ') + 1).startsWith(`${s}.`));
+  if (!holdsMore) shape.delete(`schema ${s}`);
 }
 
 export interface ShapeDifference {

@@ -1,36 +1,58 @@
-// Replay: applies the migrations on an embedded PostgreSQL (PGlite, in-process, no server) as drizzle's
-// migrator would, and reports the statement PostgreSQL rejects, at its line, with PostgreSQL's own words.
+// Replay: applies the migrations on an embedded PostgreSQL (PGlite, in a worker process, no server) as
+// drizzle's migrator would, traces what each new statement does to the tables that hold (seeded) rows,
+// and reports the statement PostgreSQL rejects, at its line, with PostgreSQL's own words.
 
 import { findingOf, type Finding, type RuleMeta } from '../../findings.js';
-import { SourceText, utf16OffsetOfCodePoint } from '../../model/source.js';
-import { lexChunk } from '../../model/sql-lexer.js';
-import type { Migration } from '../../model/types.js';
-import type { Check, CheckContext, CheckOutcome } from '../types.js';
+import type { Migration, ResolvedConfig } from '../../model/types.js';
+import type { Check, CheckContext, CheckOptions, CheckOutcome } from '../types.js';
 import { loadSnapshotDocument } from '../../model/folder.js';
 import { treeOf } from '../../model/tree.js';
-import { describeSchema, diffShapes, type SchemaShape, type ShapeDifference } from './catalog.js';
-import { declaredShape } from './declared.js';
-import { extensionsCreated, isAvailable, loadExtensions } from './extensions.js';
-import { startPglite } from './pglite.js';
-import { replay, type Failure, type PgError, type ReplayResult, type StatementRef } from './replay.js';
+import type { ShapeDifference } from './catalog.js';
+import { extensionsCreated } from './extensions.js';
+import type { Progress } from './protocol.js';
+import { locate } from './locate.js';
+import { reconcile } from './reconcile.js';
+import type { Failure, PgError, ReplayResult, StatementRef } from './replay.js';
 import { replayFailedOnExistingRows } from './rules/replay-failed-on-existing-rows.js';
 import { replayFailed } from './rules/replay-failed.js';
+import { replayTimeout } from './rules/replay-timeout.js';
 import { replayedSchemaDrift } from './rules/replayed-schema-drift.js';
+import { tracedBlockingStatement } from './rules/traced-blocking-statement.js';
+import { DEFAULT_STATEMENT_TIMEOUT_S, limitsFor, ReplayWorker, type ReplayOutcome } from './run-worker.js';
 
-export const replayRules: RuleMeta[] = [replayFailed, replayFailedOnExistingRows, replayedSchemaDrift];
+export const replayRules: RuleMeta[] = [replayFailed, replayFailedOnExistingRows, replayTimeout, tracedBlockingStatement, replayedSchemaDrift];
+
+/** Workers started by warmUp, per config, waiting for their job. */
+const started = new WeakMap<ResolvedConfig, ReplayWorker>();
 
 export const replayCheck: Check = {
   name: 'replay',
-  categories: ['integrity'],
-  run: checkReplay,
+  categories: ['replay'],
+  // PostgreSQL starts in the worker while the engine reads the folder and runs the other checks.
+  warmUp(config, options) {
+    if (mayReplay(config, options)) started.set(config, ReplayWorker.spawn());
+  },
+  run: async (ctx) => {
+    const worker = started.get(ctx.config);
+    started.delete(ctx.config);
+    try {
+      return await checkReplay(ctx, worker);
+    } finally {
+      worker?.kill();
+    }
+  },
 };
+
+function mayReplay(config: ResolvedConfig, options: CheckOptions): boolean {
+  return config.dialect === 'postgresql' && (options.replay === true || (options.replay === 'auto' && options.base !== undefined));
+}
 
 interface Plan {
   base: Migration[];
   pending: Migration[];
 }
 
-async function checkReplay(ctx: CheckContext): Promise<CheckOutcome> {
+async function checkReplay(ctx: CheckContext, warm: ReplayWorker | undefined): Promise<CheckOutcome> {
   const { replay: mode } = ctx.options;
   if (mode === false) return { status: 'skipped', reason: 'replay is off (--no-replay)' };
   if (ctx.config.dialect !== 'postgresql') {
@@ -39,66 +61,88 @@ async function checkReplay(ctx: CheckContext): Promise<CheckOutcome> {
   const plan = planOf(ctx);
   if (typeof plan === 'string') return { status: 'skipped', reason: plan };
 
-  const started = performance.now();
-  const extensionNames = extensionsCreated([...plan.base, ...plan.pending]);
-  const extensions = await loadExtensions(extensionNames);
-  const { db, version, fromTemplate } = await startPglite(extensions);
-  let result: ReplayResult;
-  let replayedShape: SchemaShape | undefined;
-  let baseShape: SchemaShape | undefined;
-  const ready = performance.now();
-  try {
-    // With a base, the schema as the base left it: differences already there are not this change's.
-    const afterBase = ctx.options.drift && plan.base.length > 0 && plan.pending.length > 0 ? async () => void (baseShape = await describeSchema(db)) : undefined;
-    result = await replay(db, plan.base, plan.pending, { seed: ctx.options.replaySeed, ...(afterBase ? { afterBase } : {}) });
-    if (comparable(ctx, plan, result)) replayedShape = await describeSchema(db);
-  } finally {
-    await db.close();
-  }
-  const done = performance.now();
+  const compare = ctx.options.drift && ctx.head.layout === 'journal' && plan.pending.length > 0 ? comparisonOf(ctx, plan) : undefined;
+  const seconds = ctx.options.replayTimeout ?? DEFAULT_STATEMENT_TIMEOUT_S;
+  const worker = warm ?? ReplayWorker.spawn();
+  const outcome = await worker.run(
+    {
+      type: 'job',
+      base: plan.base.map(withoutSnapshot),
+      pending: plan.pending.map(withoutSnapshot),
+      extensionNames: extensionsCreated([...plan.base, ...plan.pending]),
+      seed: ctx.options.replaySeed,
+      trace: ctx.options.replaySeed,
+      migrationsTable: { schema: ctx.config.migrations.schema, table: ctx.config.migrations.table },
+      skipByWhen: ctx.head.layout === 'journal',
+      ...(compare && typeof compare !== 'string' ? { compare } : {}),
+    },
+    limitsFor(seconds),
+  );
+  if (outcome.kind !== 'done') return unfinished(outcome, plan, seconds);
+  const { result } = outcome.value;
   const notes = [
     `replay: ${plan.base.length} applied + ${plan.pending.length} new migrations (${result.baseStatements + result.pendingStatements} statements) on ` +
-      `${version.split(' on ')[0]}: start ${ms(ready - started)}${fromTemplate ? ' from a pre-initialised data directory' : ' (initdb)'}, replay ${ms(done - ready)}`,
+      `${outcome.value.version.split(' on ')[0]}: start ${ms(outcome.value.startMs)}${outcome.value.fromTemplate ? ' from a pre-initialised data directory' : ' (initdb)'}, replay ${ms(outcome.value.replayMs)}`,
     ...notesOf(result),
   ];
-  const findings = findingsOf(result, plan);
-  if (replayedShape) {
-    const available = extensionNames.filter((n) => isAvailable(n) && n !== 'plpgsql');
-    const baseline = baseShape ? await differencesAtBase(ctx, plan, baseShape, available, extensions) : [];
-    const drift = await schemaDriftFinding(ctx, replayedShape, baseline, available, extensions);
-    if (typeof drift === 'string') notes.push(`replay: schema not compared: ${drift}`);
-    else if (drift) findings.push(drift);
-    if (baseline.length > 0) notes.push(`replay: ${baseline.length} difference(s) between the replayed schema and the snapshots already exist at the base (not reported)`);
+  const findings = findingsOf(result);
+  const failureFinding = result.failure ? failureFindingOf(result.failure, plan) : undefined;
+  if (failureFinding) findings.push(failureFinding);
+  if (typeof compare === 'string') notes.push(`replay: schema not compared: ${compare}`);
+  const comparison = outcome.value.comparison;
+  if (comparison && 'reason' in comparison) notes.push(`replay: schema not compared: ${comparison.reason}`);
+  else if (comparison) {
+    const drift = schemaDriftFinding(ctx, comparison.differences, comparison.baseline);
+    if (drift) findings.push(drift);
+    if (comparison.baseline.length > 0) notes.push(`replay: ${comparison.baseline.length} difference(s) between the replayed schema and the snapshots already exist at the base (not reported)`);
   }
-  return { status: 'ran', findings, notes };
+  return { status: 'ran', findings, notes, reconcile: (all) => reconcile(all, { result, lint: ctx.options.lint, ...(failureFinding ? { failureFinding } : {}) }) };
 }
 
-/** The replayed schema is compared when drift runs and the replay got to the end of the new migrations. */
-function comparable(ctx: CheckContext, plan: Plan, result: ReplayResult): boolean {
-  return (
-    ctx.options.drift &&
-    ctx.head.layout === 'journal' &&
-    plan.pending.length > 0 &&
-    !result.failure &&
-    result.missingExtensions.length === 0 &&
-    result.missingRoles.length === 0
-  );
+/** The snapshots stay here: the worker needs the SQL only. */
+function withoutSnapshot(m: Migration): Migration {
+  const { snapshot: _snapshot, ...rest } = m;
+  return rest;
 }
 
-async function schemaDriftFinding(
-  ctx: CheckContext,
-  replayed: SchemaShape,
-  baseline: ShapeDifference[],
-  extensionNames: string[],
-  extensions: Awaited<ReturnType<typeof loadExtensions>>,
-): Promise<Finding | undefined | string> {
+function comparisonOf(ctx: CheckContext, plan: Plan): { latest: Record<string, unknown>; base?: Record<string, unknown> } | string {
+  const latest = snapshotOf(ctx, ctx.head.migrations.at(-1)!);
+  if (typeof latest === 'string') return latest;
+  const baseLast = plan.base.at(-1);
+  const base = baseLast ? snapshotOf(ctx, baseLast) : undefined;
+  return { latest, ...(base !== undefined && typeof base !== 'string' ? { base } : {}) };
+}
+
+/** A replay that did not end: the statement that was running when the limit struck, or the crash. */
+function unfinished(outcome: Exclude<ReplayOutcome, { kind: 'done' }>, plan: Plan, seconds: number): CheckOutcome {
+  if (outcome.kind === 'crashed') {
+    return { status: 'ran', findings: [findingOf(replayFailed, { severity: 'warning', message: `the replay could not finish: ${outcome.message}`, help: 'Re-run the check; if it persists, report it with the migration that was replayed.' })] };
+  }
+  const running = outcome.running;
+  const ref = running?.type === 'statement' ? refOf(plan, running) : undefined;
+  const limit = outcome.limit === 'statement' ? `${seconds} s per statement` : `${Math.round(outcome.ms / 1000)} s for the whole replay`;
+  const what = ref
+    ? `${ref.migration.tag}: this statement did not finish within the replay limit (${limit}); the replay was stopped there`
+    : `the replay did not finish within its limit (${limit}) while ${running?.type === 'step' ? running.what : 'starting'}`;
+  return {
+    status: 'ran',
+    findings: [findingOf(replayTimeout, { ...(ref ? locate(ref) : {}), message: what })],
+    notes: [
+      `replay: stopped at the limit (${limit})${outcome.ranMs !== undefined ? ` after the running step had run ${(outcome.ranMs / 1000).toFixed(1)} s` : ''}; the statements after it were not replayed`,
+    ],
+  };
+}
+
+function refOf(plan: Plan, p: Extract<Progress, { type: 'statement' }>): StatementRef | undefined {
+  const migration = (p.phase === 'base' ? plan.base : plan.pending).find((m) => m.tag === p.tag);
+  const statement = migration?.statements.find((s) => s.index === p.index);
+  return migration && statement ? { migration, statement } : undefined;
+}
+
+function schemaDriftFinding(ctx: CheckContext, all: ShapeDifference[], baseline: ShapeDifference[]): Finding | undefined {
   const last = ctx.head.migrations.at(-1)!;
-  const snapshot = snapshotOf(ctx, last);
-  if (typeof snapshot === 'string') return snapshot;
-  const declared = await declaredShape(snapshot, extensionNames, extensions);
-  if ('reason' in declared) return declared.reason;
   const known = new Set(baseline.map(differenceId));
-  const differences = diffShapes(replayed, declared.shape).filter((d) => !known.has(differenceId(d)));
+  const differences = all.filter((d) => !known.has(differenceId(d)));
   if (differences.length === 0) return undefined;
   const shown = differences.slice(0, MAX_DIFFERENCES).map((d) => `- ${d.key}: replayed ${describeSide(d.replayed)}, declared ${describeSide(d.declared)}`);
   if (differences.length > MAX_DIFFERENCES) shown.push(`- … and ${differences.length - MAX_DIFFERENCES} more`);
@@ -109,20 +153,6 @@ async function schemaDriftFinding(
       `the database the migrations build differs from the one ${last.snapshot!.file} declares ` +
       `(the drift check compares that snapshot with the TypeScript schema): ${differences.length} difference(s)\n${shown.join('\n')}`,
   });
-}
-
-/** Differences between the schema the base migrations build and the base's latest snapshot. */
-async function differencesAtBase(
-  ctx: CheckContext,
-  plan: Plan,
-  baseShape: SchemaShape,
-  extensionNames: string[],
-  extensions: Awaited<ReturnType<typeof loadExtensions>>,
-): Promise<ShapeDifference[]> {
-  const snapshot = snapshotOf(ctx, plan.base.at(-1)!);
-  if (typeof snapshot === 'string') return [];
-  const declared = await declaredShape(snapshot, extensionNames, extensions);
-  return 'shape' in declared ? diffShapes(baseShape, declared.shape) : [];
 }
 
 function snapshotOf(ctx: CheckContext, m: Migration): Record<string, unknown> | string {
@@ -152,7 +182,7 @@ function planOf(ctx: CheckContext): Plan | string {
   return ctx.hasBase ? { base: all, pending: [] } : { base: [], pending: all };
 }
 
-function findingsOf(result: ReplayResult, plan: Plan): Finding[] {
+function findingsOf(result: ReplayResult): Finding[] {
   const findings: Finding[] = [];
   for (const m of result.missingExtensions) {
     const dependents = result.notVerified.length;
@@ -177,12 +207,11 @@ function findingsOf(result: ReplayResult, plan: Plan): Finding[] {
       }),
     );
   }
-  if (result.failure) findings.push(failureFinding(result.failure, plan));
   return findings;
 }
 
-function failureFinding(f: Failure, plan: Plan): Finding {
-  const onRows = f.seeded && isDataError(f.error.code);
+function failureFindingOf(f: Failure, plan: Plan): Finding {
+  const onRows = failedOnSeededRows(f);
   const rule = onRows ? replayFailedOnExistingRows : replayFailed;
   const where =
     f.phase === 'base'
@@ -190,22 +219,24 @@ function failureFinding(f: Failure, plan: Plan): Finding {
       : onRows
         ? `${f.migration.tag} fails on tables holding a row`
         : `${f.migration.tag} fails${plan.pending.length > 1 ? ` in the batch of ${plan.pending.length} pending migrations drizzle's migrator runs in one transaction` : ''}`;
+  const after = f.notReplayed > 0 ? `\n${f.notReplayed} statement${f.notReplayed === 1 ? '' : 's'} after it ${f.notReplayed === 1 ? 'was' : 'were'} not run (drizzle's migrator stops at the first error)` : '';
   return findingOf(rule, {
     ...locate(f, f.error.position),
     migration: f.migration.tag,
     // History that no longer replays is worth knowing, but it is not this change's fault.
     ...(f.phase === 'base' ? { severity: 'info' as const } : {}),
-    message: `${where}: ${describe(f.error)}`,
+    message: `${where}: ${describe(f.error)}${after}`,
     ...(helpFor(f.error.code) ? { help: helpFor(f.error.code) } : {}),
   });
 }
 
-/** Class 22 (data exception) and 23 (integrity constraint violation): failures caused by rows. */
-function isDataError(code: string | undefined): boolean {
-  return code !== undefined && (code.startsWith('22') || code.startsWith('23'));
+/** Class 22 (data exception) and 23 (integrity constraint violation) with seeded rows: failures caused by rows. */
+export function failedOnSeededRows(f: Failure): boolean {
+  const code = f.error.code;
+  return f.phase === 'pending' && f.seeded && code !== undefined && (code.startsWith('22') || code.startsWith('23'));
 }
 
-function describe(e: PgError): string {
+export function describe(e: PgError): string {
   const parts = [`ERROR${e.code ? ` ${e.code}` : ''}: ${e.message}`];
   if (e.detail) parts.push(`DETAIL: ${e.detail}`);
   if (e.hint) parts.push(`HINT: ${e.hint}`);
@@ -231,30 +262,15 @@ function helpFor(code: string | undefined): string | undefined {
   }
 }
 
-function locate(ref: StatementRef, position?: number): Pick<Finding, 'file' | 'line' | 'column' | 'endLine' | 'endColumn' | 'migration'> {
-  const { migration, statement } = ref;
-  const base = { file: migration.file, migration: migration.tag };
-  if (migration.sql === undefined) return { ...base, line: statement.span.start.line, column: statement.span.start.column };
-  const source = new SourceText(migration.sql);
-  if (position === undefined) {
-    // The statement itself, not the comment drizzle-kit puts at the top of a custom migration.
-    const start = source.positionAt(statement.offset + (lexChunk(statement, 'postgresql').statements[0]?.start ?? 0));
-    return { ...base, line: start.line, column: start.column, endLine: statement.span.end.line, endColumn: statement.span.end.column };
-  }
-  // PostgreSQL's error position counts characters (code points) from 1 in the chunk sent.
-  const at = source.positionAt(statement.offset + utf16OffsetOfCodePoint(statement.text, position - 1));
-  return { ...base, line: at.line, column: at.column };
-}
-
 function notesOf(result: ReplayResult): string[] {
   const notes: string[] = [];
-  if (result.failure && result.failure.notReplayed > 0) {
-    notes.push(`replay: ${result.failure.notReplayed} statement(s) after the failure were not replayed (drizzle's migrator stops at the first error)`);
+  for (const s of result.skipped) {
+    notes.push(`replay: ${s.migration.tag} was not replayed: drizzle's migrator skips it, its journal "when" (${s.migration.when}) is not after the newest applied migration's (${s.lastApplied})`);
   }
   if (result.notVerified.length > 0) {
     notes.push(`replay: not verified (missing extension): ${result.notVerified.map((n) => `${n.migration.file}:${n.statement.span.start.line}`).join(', ')}`);
   }
-  if (result.seed) {
+  if (result.seed && (result.seed.seeded.length > 0 || result.seed.failed.length > 0)) {
     notes.push(`replay seed: one row in each of ${result.seed.seeded.length} table(s)`);
     for (const f of result.seed.failed) notes.push(`replay seed: no row could be inserted into ${f.table}: ${f.reason}`);
   }

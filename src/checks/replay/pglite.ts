@@ -1,9 +1,12 @@
 // Starts the embedded PostgreSQL. initdb inside PGlite takes ~3-4 s, so the freshly initialised
 // data directory is kept as a template in the cache folder and later runs start from it (~0.8 s).
+// A cache entry that is damaged (truncated, failing its checksum) or unusable is removed and rebuilt;
+// partial files left by a run that died while writing are removed. The cache never decides a verdict.
 // PGlite is imported dynamically: runs that do not replay never load its 9 MB of wasm.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { Extension, PGlite } from '@electric-sql/pglite';
 import { cacheDir } from '../../cache-dir.js';
@@ -23,24 +26,47 @@ export interface StartedDb {
 
 export async function startPglite(extensions: Record<string, Extension>): Promise<StartedDb> {
   const { PGlite } = await import('@electric-sql/pglite');
-  const template = path.join(cacheDir(), TEMPLATE_NAME);
+  const cached = path.join(cacheDir(), TEMPLATE_NAME);
   // The bundles ship a template (dist/pglite): a GitHub runner starts with an empty cache every time.
-  for (const file of [template, shippedTemplate()]) {
-    const bytes = file ? readIfPresent(file) : undefined;
-    if (!bytes) continue;
-    try {
-      const db = new PGlite({ loadDataDir: new Blob([bytes]), extensions });
-      await db.waitReady;
-      return { db, version: await versionOf(db), fromTemplate: true };
-    } catch {
-      // A template written by another PGlite version (or a failed read): try the next, or start from
-      // scratch; a fresh template replaces the cached one atomically, so concurrent runs are unaffected.
+  for (const file of [cached, shippedTemplate()]) {
+    const tar = file ? readTemplate(file) : undefined;
+    if (tar === undefined) continue;
+    if (tar !== 'corrupt') {
+      try {
+        // Handed over uncompressed: PGlite's own gunzip reports a damaged file as an unhandled rejection.
+        const db = new PGlite({ loadDataDir: new Blob([tar]), extensions });
+        await db.waitReady;
+        return { db, version: await versionOf(db), fromTemplate: true };
+      } catch {
+        // A template written by another PGlite version: discarded below, like a damaged one.
+      }
     }
+    // A cache entry that cannot be used is removed and rebuilt (below); the shipped one is never touched.
+    if (file === cached) removeQuietly(cached);
   }
   const db = new PGlite({ extensions });
   await db.waitReady;
-  await saveTemplate(db, template);
+  await saveTemplate(db, cached);
   return { db, version: await versionOf(db), fromTemplate: false };
+}
+
+/** The template's tar, 'corrupt' when the gzip stream is truncated or fails its checksum, undefined when absent. */
+function readTemplate(file: string): Buffer | 'corrupt' | undefined {
+  const bytes = readIfPresent(file);
+  if (!bytes) return undefined;
+  try {
+    return zlib.gunzipSync(bytes);
+  } catch {
+    return 'corrupt';
+  }
+}
+
+function removeQuietly(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // a read-only cache folder: the next run tries again
+  }
 }
 
 /**
@@ -70,14 +96,30 @@ function readIfPresent(file: string): Buffer | undefined {
 
 /** Best effort: a read-only or full cache folder only costs the next run its start-up time. */
 async function saveTemplate(db: PGlite, file: string): Promise<void> {
+  // Written under a unique name and renamed, so concurrent runs never read a half-written file.
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
     const blob = await db.dumpDataDir('gzip');
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    // Written under a unique name and renamed, so concurrent runs never read a half-written file.
-    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    removeStaleTemporaries(file);
     fs.writeFileSync(tmp, Buffer.from(await blob.arrayBuffer()));
     fs.renameSync(tmp, file);
   } catch {
-    // ignored on purpose (see above)
+    // A full disk leaves a partial file behind: remove it.
+    removeQuietly(tmp);
   }
 }
+
+/** Partial files of runs that died while writing (killed, disk full); a minute old, so never one being written. */
+function removeStaleTemporaries(file: string): void {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}.`;
+  for (const name of fs.readdirSync(dir)) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const full = path.join(dir, name);
+    const stat = fs.statSync(full, { throwIfNoEntry: false });
+    if (stat && Date.now() - stat.mtimeMs > STALE_TMP_MS) removeQuietly(full);
+  }
+}
+
+const STALE_TMP_MS = 60_000;

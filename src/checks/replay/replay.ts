@@ -1,18 +1,25 @@
-// Replays migrations on the embedded PostgreSQL the way drizzle's migrator applies them:
-// - the migrations that exist at the base were applied long ago: each chunk runs on its own;
-// - the new ones are the pending batch: one transaction, chunks split on breakpoints, executed as
-//   simple queries (so a chunk may hold several statements, and a `COMMIT;` in a file really ends
-//   the migrator's transaction, after which chunks autocommit as they would in production).
-// The first real failure ends the batch, as it ends drizzle's migrator; later statements are not run,
-// so no failure caused by another one is ever reported.
-// Two kinds of failures are not the migration's fault and are tolerated (under a savepoint): an
-// extension the embedded PostgreSQL does not ship, and objects of the hosting environment (roles).
+// Replays migrations on the embedded PostgreSQL the way drizzle's migrator (drizzle-orm 0.x,
+// pg-core dialect migrate()) applies them:
+// - before anything, `CREATE SCHEMA IF NOT EXISTS` and `CREATE TABLE IF NOT EXISTS` of its table
+//   (config `migrations.schema`/`migrations.table`, default "drizzle"."__drizzle_migrations"), so a
+//   migration that reads or cleans that table finds it;
+// - the migrations that exist at the base are applied as drizzle's migrator applies them to a fresh
+//   database: one batch, each migration recorded (hash, created_at = journal `when`);
+// - the new ones are the pending batch: the migrator reads the newest `created_at` once, then in one
+//   transaction runs every migration whose `when` is greater (the others are skipped, silently, as in
+//   production), chunk by chunk (split on breakpoints, each chunk one simple query, so a `COMMIT;` in a
+//   file really ends the transaction), and records each one.
+// The first real failure ends the replay, as it ends drizzle's migrator: nothing after it runs, so the
+// failure reported is the root and never a consequence of another.
+// Two kinds of failures are not the migration's fault and are tolerated (the batch is run again without
+// them): an extension the embedded PostgreSQL does not ship, and objects of the hosting environment (roles).
 // After a missing extension, statements failing on a missing object are "not verified".
 
 import type { PGlite } from '@electric-sql/pglite';
 import type { Migration, Statement } from '../../model/types.js';
 import { extensionOfStatement, isAvailable } from './extensions.js';
 import { seedRows, type SeedResult } from './seed.js';
+import { Tracer, type StatementTrace } from './trace.js';
 
 export interface PgError {
   code?: string;
@@ -29,12 +36,14 @@ export interface StatementRef {
   statement: Statement;
 }
 
+export type Phase = 'base' | 'pending';
+
 export interface Failure extends StatementRef {
-  phase: 'base' | 'pending';
+  phase: Phase;
   error: PgError;
-  /** The tables held synthetic rows when it failed (--replay-seed). */
+  /** The tables held seeded rows when it failed. */
   seeded: boolean;
-  /** Chunks of the batch left unreplayed after it. */
+  /** Statements of the replay left unrun after it. */
   notReplayed: number;
 }
 
@@ -44,15 +53,31 @@ export interface Tolerated extends StatementRef {
   error: PgError;
 }
 
+export interface Skipped {
+  migration: Migration;
+  /** The newest `created_at` in the migrations table when the batch started. */
+  lastApplied: number;
+}
+
 export interface ReplayResult {
   failure?: Failure;
   missingExtensions: Tolerated[];
   missingRoles: Tolerated[];
   /** Statements failing on a missing object after an extension could not be created. */
   notVerified: (StatementRef & { error: PgError })[];
+  /** Pending migrations drizzle's migrator skips: their `when` is not after the newest applied one. */
+  skipped: Skipped[];
   seed?: SeedResult;
+  /** What each pending statement did to the tables that existed before the batch (traced replay). */
+  traces: (StatementRef & { trace: StatementTrace })[];
   baseStatements: number;
   pendingStatements: number;
+}
+
+/** Where drizzle's migrator records applied migrations. */
+export interface MigrationsTable {
+  schema: string;
+  table: string;
 }
 
 /** SQLSTATEs of "an object does not exist": what statements depending on a missing extension fail with. */
@@ -62,81 +87,121 @@ const EXTENSION_OBJECT = new Set(['42704', '42883']);
 const ROLE_MISSING = /^role "(.+)" does not exist$/;
 
 export interface ReplayOptions {
+  /** Insert a row into every table before the pending batch (committed, as production data is). */
   seed: boolean;
+  /** Record what each pending statement does to the tables that existed before the batch. */
+  trace: boolean;
+  migrationsTable: MigrationsTable;
+  /** drizzle-orm 0.x skips a pending migration whose `when` is not after the newest applied one (journal layout). */
+  skipByWhen: boolean;
   /** Called once the base migrations are applied, before the pending batch (to look at the database then). */
   afterBase?: () => Promise<void>;
+  /** Called before each chunk is sent (a watchdog uses it to name the statement that never returned). */
+  onStatement?: (phase: Phase, ref: StatementRef) => void;
 }
 
 export async function replay(db: PGlite, base: readonly Migration[], pending: readonly Migration[], options: ReplayOptions): Promise<ReplayResult> {
-  const { seed } = options;
-  const result: ReplayResult = { missingExtensions: [], missingRoles: [], notVerified: [], baseStatements: 0, pendingStatements: 0 };
+  const result: ReplayResult = { missingExtensions: [], missingRoles: [], notVerified: [], skipped: [], traces: [], baseStatements: 0, pendingStatements: 0 };
+  const table = `${quoteIdent(options.migrationsTable.schema)}.${quoteIdent(options.migrationsTable.table)}`;
+  // drizzle-orm's own statements, as it sends them.
+  await db.exec(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(options.migrationsTable.schema)}`);
+  await db.exec(`CREATE TABLE IF NOT EXISTS ${table} (\n\tid SERIAL PRIMARY KEY,\n\thash text NOT NULL,\n\tcreated_at bigint\n)`);
+  const record = (m: Migration) => db.query(`insert into ${table} ("hash", "created_at") values($1, $2)`, [m.hash ?? '', m.when ?? null]);
 
-  const runner = new ChunkRunner(db);
-  for (const migration of base) {
-    for (const statement of migration.statements) {
-      result.baseStatements++;
-      const error = await runner.run(statement.text);
-      if (error && !tolerate(result, { migration, statement }, error)) {
-        result.failure = { phase: 'base', migration, statement, error, seeded: false, notReplayed: countAfter(base, migration, statement) + countAll(pending) };
-        return result;
-      }
-    }
+  // The history as a fresh database gets it from drizzle's migrator: one batch (a temporary table ON COMMIT
+  // DROP lives through its migration, an enum created in the batch takes new values at once).
+  const history = await runBatch(db, 'base', base, result, { record, tracer: undefined, ...(options.onStatement ? { onStatement: options.onStatement } : {}) });
+  result.baseStatements = history.ran;
+  if (history.failure) {
+    result.failure = { ...history.failure, notReplayed: history.failure.notReplayed + countAll(pending) };
+    if (db.isInTransaction()) await db.exec('rollback');
+    return result;
   }
+  if (db.isInTransaction()) await db.exec('commit');
 
   await options.afterBase?.();
-  await db.exec('begin');
-  if (seed) result.seed = await seedRows(db);
+  if (options.seed && pending.length > 0) result.seed = await seedRows(db, options.migrationsTable);
+  const tracer = options.trace && pending.length > 0 ? await Tracer.start(db, table) : undefined;
+  const newest = (await db.query<{ created_at: string | number | null }>(`select created_at from ${table} order by created_at desc limit 1`)).rows[0];
+  const lastApplied = newest?.created_at === undefined || newest.created_at === null ? undefined : Number(newest.created_at);
+  const batch: Migration[] = [];
   for (const migration of pending) {
-    for (const statement of migration.statements) {
-      result.pendingStatements++;
-      const error = await runner.run(statement.text);
-      if (error && !tolerate(result, { migration, statement }, error)) {
-        result.failure = { phase: 'pending', migration, statement, error, seeded: seed, notReplayed: countAfter(pending, migration, statement) };
-        break;
-      }
-    }
+    if (options.skipByWhen && lastApplied !== undefined && !(lastApplied < (migration.when ?? NaN))) result.skipped.push({ migration, lastApplied });
+    else batch.push(migration);
   }
+  const run = await runBatch(db, 'pending', batch, result, { record, tracer, ...(options.onStatement ? { onStatement: options.onStatement } : {}) });
+  result.pendingStatements = run.ran;
+  result.traces = run.traces;
+  if (run.failure) result.failure = run.failure;
   // The state after the batch stays for the caller to inspect (drizzle would have committed it).
   if (db.isInTransaction()) await db.exec(result.failure ? 'rollback' : 'commit');
   return result;
 }
 
+type Step = { migration: Migration; statement?: Statement };
+
 /**
- * Runs chunks as drizzle's migrator sends them. Inside a transaction each chunk runs under a savepoint, so a
- * tolerated failure can be undone; the savepoint is set (and the previous one released) in the same simple
- * query as the chunk, one round trip per chunk, and PostgreSQL's error position is mapped back to the chunk.
+ * The pending batch, in one transaction, with no savepoint: a subtransaction is not what drizzle's migrator
+ * runs (PostgreSQL accepts a new value of an enum created in the same transaction, but not when each statement
+ * ran in a subtransaction). A tolerated failure aborts the transaction, so it is rolled back and run again from
+ * where it began, without the tolerated statement; statements before a `COMMIT;` of a file are not run again.
  */
-class ChunkRunner {
-  private savepointOpen = false;
-
-  constructor(private readonly db: PGlite) {}
-
-  async run(text: string): Promise<PgError | undefined> {
-    const inTransaction = this.db.isInTransaction();
-    const prefix = inTransaction ? `${this.savepointOpen ? 'release savepoint drizzle_guard_chunk; ' : ''}savepoint drizzle_guard_chunk;\n` : '';
-    try {
-      await this.db.exec(prefix + text);
-      this.savepointOpen = inTransaction && this.db.isInTransaction();
-      return undefined;
-    } catch (e) {
-      const error = pgErrorOf(e);
-      // A syntax error rejects the whole query string, savepoint included: in the first chunk of a
-      // transaction there is then none to return to (and a syntax error is never tolerated anyway).
-      this.savepointOpen = inTransaction && this.db.isInTransaction() && (await this.rollbackToSavepoint());
-      if (error.position === undefined) return error;
-      const { position, ...rest } = error;
-      const inChunk = position - prefix.length;
-      return inChunk >= 1 ? { ...rest, position: inChunk } : rest;
+async function runBatch(
+  db: PGlite,
+  phase: Phase,
+  batch: readonly Migration[],
+  result: ReplayResult,
+  { record, tracer, onStatement }: { record: (m: Migration) => Promise<unknown>; tracer: Tracer | undefined; onStatement?: ReplayOptions['onStatement'] },
+): Promise<{ failure?: Failure; ran: number; traces: ReplayResult['traces'] }> {
+  const steps: Step[] = batch.flatMap((migration) => [...migration.statements.map((statement) => ({ migration, statement })), { migration }]);
+  const withoutTolerated = new Set<number>();
+  const ran = new Set<number>();
+  let traces: { step: number; entry: ReplayResult['traces'][number] }[] = [];
+  let failure: Failure | undefined;
+  await db.exec('begin');
+  let transactionStart = 0;
+  for (let i = 0; i < steps.length; i++) {
+    const { migration, statement } = steps[i]!;
+    if (!db.isInTransaction()) transactionStart = i;
+    if (!statement) {
+      await record(migration);
+      continue;
     }
+    if (withoutTolerated.has(i)) continue;
+    onStatement?.(phase, { migration, statement });
+    const wasInTransaction = db.isInTransaction();
+    const error = await runChunk(db, statement.text);
+    ran.add(i);
+    const trace = tracer ? await tracer.after(wasInTransaction, error) : undefined;
+    if (trace) traces.push({ step: i, entry: { migration, statement, trace } });
+    if (!error) continue;
+    if (!tolerate(result, { migration, statement }, error)) {
+      failure = { phase, migration, statement, error, seeded: phase === 'pending' && Boolean(result.seed?.seeded.length), notReplayed: countAfter(batch, migration, statement) };
+      break;
+    }
+    withoutTolerated.add(i);
+    if (!(wasInTransaction && db.isInTransaction())) continue;
+    // The transaction is aborted: undo it and run it again from its start.
+    await db.exec('rollback');
+    if (transactionStart === 0) await db.exec('begin');
+    traces = traces.filter((t) => t.step < transactionStart);
+    await tracer?.resync();
+    i = transactionStart - 1;
   }
+  return { ...(failure ? { failure } : {}), ran: ran.size, traces: traces.map((t) => t.entry) };
+}
 
-  private async rollbackToSavepoint(): Promise<boolean> {
-    try {
-      await this.db.exec('rollback to savepoint drizzle_guard_chunk');
-      return true;
-    } catch {
-      return false;
-    }
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** Runs one chunk as drizzle's migrator sends it: one simple query. */
+async function runChunk(db: PGlite, text: string): Promise<PgError | undefined> {
+  try {
+    await db.exec(text);
+    return undefined;
+  } catch (e) {
+    return pgErrorOf(e);
   }
 }
 

@@ -1,10 +1,15 @@
-// --replay-seed: one synthetic row in every table before the new migrations run, so that DDL which
-// only fails on a non-empty table (ADD COLUMN … NOT NULL without default, SET NOT NULL, a USING cast,
-// a new CHECK or foreign key) fails here as it would in production.
-// The row holds NULL in nullable columns, the default where there is one, and a plain typed value in
-// the other NOT NULL columns; a foreign key column takes the referenced row's value.
+// Seeding (--replay-seed, on by default): one synthetic row in every table that exists before the new
+// migrations run, committed as production data is, so that DDL which only fails on a non-empty table
+// (ADD COLUMN … NOT NULL without default, SET NOT NULL, a USING cast, a new CHECK or foreign key) fails
+// here as it would in production, and the traced replay sees real scans and rewrites.
+// The row holds NULL in nullable columns, the default where there is one (identity and generated columns
+// fill themselves), and a plain typed value in the other NOT NULL columns (an enum's first label); a foreign
+// key column takes the referenced row's value (tables are retried until no more can be seeded, so the
+// order follows the foreign keys, cycles included); a partitioned table gets its row through the partition
+// that accepts it; a table whose CHECK rejects the row is named in the notes.
 
 import type { PGlite } from '@electric-sql/pglite';
+import type { MigrationsTable } from './replay.js';
 
 interface ColumnInfo {
   table: string;
@@ -40,7 +45,7 @@ join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdroppe
 join pg_type t on t.oid = a.atttypid
 left join pg_type bt on t.typtype = 'd' and bt.oid = t.typbasetype
 where c.relkind in ('r', 'p') and not c.relispartition
-  and n.nspname not in ('pg_catalog', 'information_schema', 'drizzle') and n.nspname not like 'pg\\_%'
+  and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_%'
   and a.attnotnull and a.attidentity = '' and a.attgenerated = ''
   and not exists (select 1 from pg_attrdef d where d.adrelid = c.oid and d.adnum = a.attnum)
 order by 1, a.attnum`;
@@ -49,12 +54,23 @@ const TABLES_SQL = `
 select format('%I.%I', n.nspname, c.relname) as "table"
 from pg_class c join pg_namespace n on n.oid = c.relnamespace
 where c.relkind in ('r', 'p') and not c.relispartition
-  and n.nspname not in ('pg_catalog', 'information_schema', 'drizzle') and n.nspname not like 'pg\\_%'
+  and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_%'
+  and c.oid is distinct from to_regclass($1)
 order by 1`;
 
-/** Inserts the rows inside the current transaction; each insert is under a savepoint. */
-export async function seedRows(db: PGlite): Promise<SeedResult> {
-  const tables = (await db.query<{ table: string }>(TABLES_SQL)).rows.map((r) => r.table);
+/** Inserts the rows in a transaction of their own (committed); each insert is under a savepoint. */
+export async function seedRows(db: PGlite, migrationsTable: MigrationsTable): Promise<SeedResult> {
+  await db.exec('begin');
+  try {
+    return await seedInTransaction(db, `${quoteIdent(migrationsTable.schema)}.${quoteIdent(migrationsTable.table)}`);
+  } finally {
+    await db.exec('commit');
+  }
+}
+
+async function seedInTransaction(db: PGlite, migrationsTable: string): Promise<SeedResult> {
+  // drizzle's own table is not the project's data: a row there would change what the migrator applies.
+  const tables = (await db.query<{ table: string }>(TABLES_SQL, [migrationsTable])).rows.map((r) => r.table);
   const columns = (await db.query<ColumnInfo>(COLUMNS_SQL)).rows;
   const byTable = new Map<string, ColumnInfo[]>(tables.map((t) => [t, []]));
   for (const c of columns) byTable.get(c.table)?.push(c);
@@ -118,6 +134,10 @@ function literalOf(c: ColumnInfo): string {
     // Numbers and strings alike: '1' is a value most later casts (to integer, numeric, text, boolean) accept.
     default: return `'1'`;
   }
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
 }
 
 function quote(s: string): string {

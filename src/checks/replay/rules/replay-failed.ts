@@ -2,7 +2,7 @@ import type { RuleMeta } from '../../../findings.js';
 
 export const replayFailed: RuleMeta = {
   id: 'replay-failed',
-  category: 'integrity',
+  category: 'replay',
   defaultSeverity: 'error',
   description: 'A migration statement fails when the migrations are replayed on a real (embedded) PostgreSQL the way drizzle\'s migrator applies them.',
   help:

@@ -1,0 +1,19 @@
+// The replay worker: a child process that owns the embedded PostgreSQL (PGlite). It starts PostgreSQL as
+// soon as it exists, takes one job, reports each statement before running it (the parent's watchdog names
+// the one that never returns), and answers with the result. The parent kills it on a timeout; it exits by
+// itself when the parent goes away.
+
+import type { ReplayJob, WorkerMessage } from './checks/replay/protocol.js';
+import { runJob, startEarly } from './checks/replay/session.js';
+
+startEarly();
+
+const send = (m: WorkerMessage, then: () => void = () => undefined) => process.send!(m, then);
+
+process.once('message', (job: ReplayJob) => {
+  runJob(job, (p) => send(p)).then(
+    (result) => send(result, () => process.exit(0)),
+    (e: unknown) => send({ type: 'error', message: e instanceof Error ? e.message : String(e) }, () => process.exit(0)),
+  );
+});
+process.on('disconnect', () => process.exit(0));
