@@ -1,7 +1,6 @@
-// File trees the model is read from: the working tree, or a commit of the git repository.
-// The only module of the model that touches the disk or git.
+// File trees the model is read from: the working tree (the base commit is read by model/base.ts).
+// The only module of the model that reads the working tree from disk.
 
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -108,65 +107,4 @@ function isInside(root: string, target: string): boolean {
 
 function byName(a: TreeEntry, b: TreeEntry): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-}
-
-/**
- * The tree of `commit` below `prefix` (cwd relative to the repository root), read with two git
- * processes: one `ls-tree` and one `cat-file --batch` for every blob under `dirs`.
- */
-export function gitTree(repoRoot: string, commit: string, prefix: string, dirs: string[]): FileTree {
-  const files = new Map<string, Buffer>();
-  const dirEntries = new Map<string, Map<string, TreeEntry>>();
-  const toRepo = (p: string) => path.posix.normalize(path.posix.join(prefix, p)).replace(/^\.\/?/, '');
-  const repoDirs = dirs.map((d) => toRepo(d).replace(/\/$/, ''));
-  const listing = execFileSync('git', ['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...repoDirs], {
-    cwd: repoRoot,
-    maxBuffer: 1 << 30,
-  }).toString('utf8');
-  const blobs: { oid: string; file: string }[] = [];
-  for (const record of listing.split('\0')) {
-    const m = /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(record);
-    if (!m || m[2] !== 'blob') continue;
-    blobs.push({ oid: m[3]!, file: m[4]! });
-    addToDirs(dirEntries, m[4]!);
-  }
-  if (blobs.length > 0) {
-    const out = execFileSync('git', ['cat-file', '--batch'], {
-      cwd: repoRoot,
-      input: blobs.map((b) => b.oid).join('\n') + '\n',
-      maxBuffer: 1 << 30,
-    });
-    let pos = 0;
-    for (const blob of blobs) {
-      const nl = out.indexOf(10, pos);
-      const size = Number(out.subarray(pos, nl).toString().split(' ')[2]);
-      files.set(blob.file, out.subarray(nl + 1, nl + 1 + size));
-      pos = nl + 1 + size + 1;
-    }
-  }
-  return {
-    list(dir) {
-      const entries = dirEntries.get(toRepo(dir));
-      return entries ? [...entries.values()].sort(byName) : undefined;
-    },
-    read(file) {
-      return files.get(toRepo(file));
-    },
-    peek(file, head, tail) {
-      const buf = files.get(toRepo(file));
-      if (!buf) return undefined;
-      return { head: buf.subarray(0, head), tail: buf.subarray(Math.max(0, buf.length - tail)), size: buf.length };
-    },
-  };
-}
-
-function addToDirs(dirs: Map<string, Map<string, TreeEntry>>, file: string): void {
-  const parts = file.split('/');
-  for (let i = 0; i < parts.length; i++) {
-    const dir = i === 0 ? '.' : parts.slice(0, i).join('/');
-    let entries = dirs.get(dir);
-    if (!entries) dirs.set(dir, (entries = new Map()));
-    const kind = i === parts.length - 1 ? 'file' : 'dir';
-    if (!entries.has(parts[i]!)) entries.set(parts[i]!, { name: parts[i]!, kind });
-  }
 }
