@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // The corpus suite (npm run test:corpora) needs ../shared/corpora, which a fresh clone does not have.
     exclude: ['test/corpora/**', 'node_modules/**'],
+    globalSetup: ['test/helpers/temp-root.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
