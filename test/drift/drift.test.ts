@@ -300,13 +300,22 @@ describe('configuration errors (exit 4)', () => {
 
   it('does not run the schema when code execution is not allowed', async () => {
     // The engine refuses a TypeScript config first in that situation, so the check is called directly
-    // with a config as --out/--dialect would give it plus a schema (e.g. from a JSON config).
-    const cwd = path.join(FIXTURES, 'drift-pg');
-    const config = resolveConfig({ schema: './schema.ts' }, { out: 'drizzle', dialect: 'postgresql' });
+    // with a config as --out/--dialect would give it plus a schema (e.g. from a JSON config). The schema
+    // leaves a file behind when it runs: the proof that it did or did not.
+    const cwd = project('drift-pg');
+    const marker = path.join(cwd, 'schema-ran.txt');
+    fs.appendFileSync(path.join(cwd, 'schema.ts'), `\nimport { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(marker)}, 'ran');\n`);
+    const config = resolveConfig({ schema: './schema.ts' }, { out: 'drizzle', dialect: 'postgresql' }, 'drizzle.config.ts');
     const head = readMigrationSet(workingTree(cwd, cwd), config);
-    const outcome = await driftCheck.run({ cwd, options: options(cwd, { drift: true, allowCodeExecution: false }), config, settings: defaultGuardConfig(), head, hasBase: false });
+    const run = (allowCodeExecution: boolean) =>
+      driftCheck.run({ cwd, options: options(cwd, { drift: true, allowCodeExecution }), config, settings: defaultGuardConfig(), head, hasBase: false });
+    const outcome = await run(false);
     expect(outcome).toMatchObject({ status: 'skipped' });
     expect(outcome.status === 'skipped' && outcome.reason).toContain('running untrusted code is not allowed');
+    expect(fs.existsSync(marker)).toBe(false);
+    // The same call with code execution allowed does run it: the marker can tell.
+    expect(await run(true)).toMatchObject({ status: 'ran', findings: [] });
+    expect(fs.readFileSync(marker, 'utf8')).toBe('ran');
   });
 });
 
