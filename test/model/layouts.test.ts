@@ -68,4 +68,15 @@ describe('migration folder layouts', () => {
     });
     expect((await runCheck(options(dir))).findings).toEqual([]);
   });
+
+  it('skips drift on 1.x folders when the project has no drizzle-kit 1.x, saying why', async () => {
+    // Only drizzle-kit 1.x can replay its diff snapshots; the copy sits in the temp folder, with no node_modules
+    // above it, so no drizzle-kit is found (test/drift/kit1.test.ts runs drift with a 1.x kit).
+    const report = await runCheck(options(copyFixture('pg-folders'), { drift: true }));
+    expect(report.findings).toEqual([]);
+    expect(report.categories.drift).toBe('skipped');
+    expect(report.notes).toContain(
+      "drift: the migrations use drizzle-kit 1.0's folder layout, which needs drizzle-kit 1.x installed in the project to rebuild the latest schema (found no drizzle-kit); run npm ci before this step",
+    );
+  });
 });
