@@ -343,20 +343,29 @@ describe('new migrations regenerated from their snapshots (--base)', () => {
 
 describe('through the CLI', () => {
   const cli = (cwd: string) =>
-    spawnSync(process.execPath, ['--import', import.meta.resolve('jiti/register'), path.join(ROOT, 'src/cli.ts'), 'check', '--cwd', cwd], {
+    spawnSync(process.execPath, ['--import', import.meta.resolve('jiti/register'), path.join(ROOT, 'src/cli.ts'), 'check', '--cwd', cwd, '--format', 'json'], {
       encoding: 'utf8',
-      timeout: 60_000,
+      timeout: 180_000,
     });
+  const verdict = (stdout: string) =>
+    (JSON.parse(stdout) as { findings: Finding[] }).findings.map((f) => `${f.ruleId} ${f.file}${f.line === undefined ? '' : `:${f.line}`}`);
 
-  it('exits 1 on drift and 4 on a schema that cannot load', () => {
+  it('exits 1 on drift and 4 on a schema that cannot load', { timeout: 400_000 }, () => {
     const dir = project('drift-sqlite');
-    edit(path.join(dir, 'schema.ts'), "label: text('label').notNull(),", "label: text('label').notNull(),\n  note: text('note'),");
+    const schema = path.join(dir, 'schema.ts');
+    edit(schema, "label: text('label').notNull(),", "label: text('label').notNull(),\n  note: text('note'),");
     const drifted = cli(dir);
     expect(drifted.status, drifted.stderr).toBe(1);
+    // One new column and no migration for it: one schema-drift finding, on the config naming the schema, with
+    // the statement drizzle-kit would generate; 0000_init's CREATE TABLE is nothing the lint flags.
+    expect(verdict(drifted.stdout)).toEqual(['schema-drift drizzle.config.ts']);
     expect(drifted.stdout).toContain('ALTER TABLE `tasks` ADD `note` text;');
-    fs.appendFileSync(path.join(dir, 'schema.ts'), "\nthrow new Error('schema exploded');\n");
+    // The throw goes after an empty line at the end of the file: its line is the file's line count + 2.
+    const throwLine = fs.readFileSync(schema, 'utf8').replace(/\n$/, '').split('\n').length + 2;
+    fs.appendFileSync(schema, "\nthrow new Error('schema exploded');\n");
     const broken = cli(dir);
     expect(broken.status, broken.stderr).toBe(4);
+    expect(verdict(broken.stdout)).toEqual([`schema-load-failed schema.ts:${throwLine}`]);
     expect(broken.stdout + broken.stderr).toContain('schema exploded');
   });
 });
