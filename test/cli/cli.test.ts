@@ -62,7 +62,9 @@ describe('drizzle-guard CLI (bundled)', () => {
 
   it('prints the package version', () => {
     const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-    expect(cli(['--version']).stdout.trim()).toBe(version);
+    const r = cli(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(version);
   });
 
   it('rejects unknown flags and values with exit 4 and one line', () => {
