@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { commitAll, copyFixture, git, ROOT } from '../helpers/project.js';
+import { commitAll, copyFixture, git, linkDrizzleOrmOnly, ROOT } from '../helpers/project.js';
 
 let bundledCli: string;
 beforeAll(() => {
@@ -33,12 +33,7 @@ function verdict(report: JsonReport): string[] {
 }
 
 /** A copy of a fixture whose node_modules holds drizzle-orm (the schema imports it) and no drizzle-kit. */
-function projectWithoutKit(fixture: string): string {
-  const dir = copyFixture(fixture);
-  fs.mkdirSync(path.join(dir, 'node_modules'));
-  fs.symlinkSync(path.join(ROOT, 'node_modules/drizzle-orm'), path.join(dir, 'node_modules/drizzle-orm'), 'dir');
-  return dir;
-}
+const projectWithoutKit = (fixture: string) => linkDrizzleOrmOnly(copyFixture(fixture));
 
 // fixtures/pg-broken (see its postprocess.mjs): 0001_other_branch.sql is outside the journal; the journal's
 // second entry (tag "0001_add_due_date" on line 16) got a `when` 1 s before the first's; 0001b_snapshot.json

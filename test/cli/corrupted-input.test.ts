@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, commitAll, copyFixture, git, ROOT } from '../helpers/project.js';
+import { CLI, commitAll, copyFixture, git, linkDrizzleOrmOnly } from '../helpers/project.js';
 
 /** A small linear congruential generator: the same corruptions on every run. */
 function generator(seed: number): () => number {
@@ -65,9 +65,7 @@ function filesByKind(dir: string): Record<Kind, string[]> {
 
 /** A git repository whose base commit is the fixture without its newest migration; the working tree is all of it. */
 function projectWithNewMigration(fixture: string): string {
-  const dir = copyFixture(fixture);
-  fs.mkdirSync(path.join(dir, 'node_modules'));
-  fs.symlinkSync(path.join(ROOT, 'node_modules/drizzle-orm'), path.join(dir, 'node_modules/drizzle-orm'), 'dir');
+  const dir = linkDrizzleOrmOnly(copyFixture(fixture));
   const journalFile = path.join(dir, 'drizzle/meta/_journal.json');
   const full = fs.readFileSync(journalFile, 'utf8');
   const journal = JSON.parse(full) as { entries: { tag: string }[] };

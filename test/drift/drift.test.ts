@@ -11,7 +11,7 @@ import { runCheck } from '../../src/engine.js';
 import type { Finding } from '../../src/findings.js';
 import { readMigrationSet } from '../../src/model/folder.js';
 import { workingTree } from '../../src/model/tree.js';
-import { ROOT, FIXTURES, commitAll, copyFixture, options } from '../helpers/project.js';
+import { ROOT, FIXTURES, commitAll, copyFixture, linkDrizzleOrmOnly, options } from '../helpers/project.js';
 import { useCompiledWorker } from './worker-build.js';
 
 /** How the copied project gets its dependencies: all of ours (its own drizzle-kit), drizzle-orm only, or none. */
@@ -33,10 +33,7 @@ function project(name: string, deps: Deps = 'all'): string {
   const dir = copyFixture(name);
   temp.push(dir);
   if (deps === 'all') fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  if (deps === 'orm-only') {
-    fs.mkdirSync(path.join(dir, 'node_modules'));
-    fs.symlinkSync(path.join(ROOT, 'node_modules/drizzle-orm'), path.join(dir, 'node_modules/drizzle-orm'), 'dir');
-  }
+  if (deps === 'orm-only') linkDrizzleOrmOnly(dir);
   return dir;
 }
 
