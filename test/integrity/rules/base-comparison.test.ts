@@ -10,7 +10,11 @@ describe('migration-modified', () => {
     const base = commitAll(dir);
     fs.appendFileSync(path.join(dir, 'drizzle/0001_add_due_date.sql'), '--> statement-breakpoint\nUPDATE "tasks" SET "due_date" = now();');
     const findings = await findingsOf(dir, 'integrity', { base });
-    expect(findings).toEqual([expect.objectContaining({ ruleId: 'migration-modified', severity: 'error', file: 'drizzle/0001_add_due_date.sql' })]);
+    expect(findings).toEqual([expect.objectContaining({ ruleId: 'migration-modified', severity: 'error', file: 'drizzle/0001_add_due_date.sql', line: 1 })]);
+    // The message names the base by its short sha, so a reviewer can look the original up.
+    expect(findings[0]!.message).toBe(
+      `changed after it was merged (base ${base.slice(0, 12)}): databases that already applied 0001_add_due_date will never run the change`,
+    );
   });
 
   it('stays silent without an edit', async () => {
@@ -31,6 +35,20 @@ describe('migration-deleted', () => {
     fs.writeFileSync(journalFile, JSON.stringify(journal));
     const findings = await findingsOf(dir, 'integrity', { base });
     expect(findings).toEqual([expect.objectContaining({ ruleId: 'migration-deleted', severity: 'error', file: 'drizzle/0002_add_status_done.sql', migration: '0002_add_status_done' })]);
+  });
+});
+
+describe('migration-deleted (drizzle-kit 1.x folders)', () => {
+  it('names a deleted folder migration by its folder, the name drizzle records it under', async () => {
+    const dir = copyFixture('pg-folders');
+    const base = commitAll(dir);
+    const newest = fs.readdirSync(path.join(dir, 'drizzle')).sort().at(-1)!;
+    // The newest folder goes with its snapshot: what is left is a consistent two-migration history.
+    fs.rmSync(path.join(dir, 'drizzle', newest), { recursive: true });
+    const findings = await findingsOf(dir, 'integrity', { base });
+    expect(findings.map((f) => [f.ruleId, f.severity, f.file, f.migration])).toEqual([
+      ['migration-deleted', 'error', `drizzle/${newest}/migration.sql`, newest],
+    ]);
   });
 });
 
