@@ -34,17 +34,18 @@ describe('drizzle config', () => {
   });
 
   it.each([
-    ['drizzle.config.mjs', `export default { dialect: 'mysql' };`],
-    ['drizzle.config.cjs', `module.exports = { dialect: 'sqlite' };`],
-    ['drizzle.config.mts', `export default { dialect: 'turso' as const };`],
-    ['drizzle.config.json', `{ "dialect": "pg" }`],
-  ])('finds and loads %s with drizzle-kit defaults', async (name, text) => {
+    ['drizzle.config.mjs', `export default { dialect: 'mysql' };`, 'mysql'],
+    ['drizzle.config.cjs', `module.exports = { dialect: 'sqlite' };`, 'sqlite'],
+    ['drizzle.config.mts', `export default { dialect: 'turso' as const };`, 'turso'],
+    // "pg" is drizzle-kit 0.20's name for PostgreSQL, which drizzle-kit 0.31 calls "postgresql".
+    ['drizzle.config.json', `{ "dialect": "pg" }`, 'postgresql'],
+  ])('finds and loads %s with drizzle-kit defaults', async (name, text, dialect) => {
     const dir = project({ [name]: text });
     expect(discoverConfigs(dir, [], {})).toEqual([name]);
     const config = await loadDrizzleConfig(dir, name, {}, true);
     expect(config.out).toBe('drizzle');
     expect(config.migrations).toEqual({ table: '__drizzle_migrations', schema: 'drizzle', prefix: 'index' });
-    expect(config.dialect).toBe(name.endsWith('.json') ? 'postgresql' : config.dialect);
+    expect(config.dialect).toBe(dialect);
   });
 
   it('lets --out and --dialect override the config', async () => {

@@ -11,7 +11,7 @@ import { runCheck } from '../../src/engine.js';
 import type { Finding } from '../../src/findings.js';
 import { readMigrationSet } from '../../src/model/folder.js';
 import { workingTree } from '../../src/model/tree.js';
-import { ROOT, FIXTURES, commitAll, copyFixture, options } from '../helpers/project.js';
+import { ROOT, FIXTURES, commitAll, copyFixture, linkDrizzleOrmOnly, options } from '../helpers/project.js';
 import { useCompiledWorker } from './worker-build.js';
 
 /** How the copied project gets its dependencies: all of ours (its own drizzle-kit), drizzle-orm only, or none. */
@@ -33,10 +33,7 @@ function project(name: string, deps: Deps = 'all'): string {
   const dir = copyFixture(name);
   temp.push(dir);
   if (deps === 'all') fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  if (deps === 'orm-only') {
-    fs.mkdirSync(path.join(dir, 'node_modules'));
-    fs.symlinkSync(path.join(ROOT, 'node_modules/drizzle-orm'), path.join(dir, 'node_modules/drizzle-orm'), 'dir');
-  }
+  if (deps === 'orm-only') linkDrizzleOrmOnly(dir);
   return dir;
 }
 
@@ -301,13 +298,22 @@ describe('configuration errors (exit 4)', () => {
 
   it('does not run the schema when code execution is not allowed', async () => {
     // The engine refuses a TypeScript config first in that situation, so the check is called directly
-    // with a config as --out/--dialect would give it plus a schema (e.g. from a JSON config).
-    const cwd = path.join(FIXTURES, 'drift-pg');
-    const config = resolveConfig({ schema: './schema.ts' }, { out: 'drizzle', dialect: 'postgresql' });
+    // with a config as --out/--dialect would give it plus a schema (e.g. from a JSON config). The schema
+    // leaves a file behind when it runs: the proof that it did or did not.
+    const cwd = project('drift-pg');
+    const marker = path.join(cwd, 'schema-ran.txt');
+    fs.appendFileSync(path.join(cwd, 'schema.ts'), `\nimport { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(marker)}, 'ran');\n`);
+    const config = resolveConfig({ schema: './schema.ts' }, { out: 'drizzle', dialect: 'postgresql' }, 'drizzle.config.ts');
     const head = readMigrationSet(workingTree(cwd, cwd), config);
-    const outcome = await driftCheck.run({ cwd, options: options(cwd, { drift: true, allowCodeExecution: false }), config, settings: defaultGuardConfig(), head, hasBase: false });
+    const run = (allowCodeExecution: boolean) =>
+      driftCheck.run({ cwd, options: options(cwd, { drift: true, allowCodeExecution }), config, settings: defaultGuardConfig(), head, hasBase: false });
+    const outcome = await run(false);
     expect(outcome).toMatchObject({ status: 'skipped' });
     expect(outcome.status === 'skipped' && outcome.reason).toContain('running untrusted code is not allowed');
+    expect(fs.existsSync(marker)).toBe(false);
+    // The same call with code execution allowed does run it: the marker can tell.
+    expect(await run(true)).toMatchObject({ status: 'ran', findings: [] });
+    expect(fs.readFileSync(marker, 'utf8')).toBe('ran');
   });
 });
 
@@ -335,20 +341,29 @@ describe('new migrations regenerated from their snapshots (--base)', () => {
 
 describe('through the CLI', () => {
   const cli = (cwd: string) =>
-    spawnSync(process.execPath, ['--import', import.meta.resolve('jiti/register'), path.join(ROOT, 'src/cli.ts'), 'check', '--cwd', cwd], {
+    spawnSync(process.execPath, ['--import', import.meta.resolve('jiti/register'), path.join(ROOT, 'src/cli.ts'), 'check', '--cwd', cwd, '--format', 'json'], {
       encoding: 'utf8',
-      timeout: 60_000,
+      timeout: 180_000,
     });
+  const verdict = (stdout: string) =>
+    (JSON.parse(stdout) as { findings: Finding[] }).findings.map((f) => `${f.ruleId} ${f.file}${f.line === undefined ? '' : `:${f.line}`}`);
 
-  it('exits 1 on drift and 4 on a schema that cannot load', () => {
+  it('exits 1 on drift and 4 on a schema that cannot load', { timeout: 400_000 }, () => {
     const dir = project('drift-sqlite');
-    edit(path.join(dir, 'schema.ts'), "label: text('label').notNull(),", "label: text('label').notNull(),\n  note: text('note'),");
+    const schema = path.join(dir, 'schema.ts');
+    edit(schema, "label: text('label').notNull(),", "label: text('label').notNull(),\n  note: text('note'),");
     const drifted = cli(dir);
     expect(drifted.status, drifted.stderr).toBe(1);
+    // One new column and no migration for it: one schema-drift finding, on the config naming the schema, with
+    // the statement drizzle-kit would generate; 0000_init's CREATE TABLE is nothing the lint flags.
+    expect(verdict(drifted.stdout)).toEqual(['schema-drift drizzle.config.ts']);
     expect(drifted.stdout).toContain('ALTER TABLE `tasks` ADD `note` text;');
-    fs.appendFileSync(path.join(dir, 'schema.ts'), "\nthrow new Error('schema exploded');\n");
+    // The throw goes after an empty line at the end of the file: its line is the file's line count + 2.
+    const throwLine = fs.readFileSync(schema, 'utf8').replace(/\n$/, '').split('\n').length + 2;
+    fs.appendFileSync(schema, "\nthrow new Error('schema exploded');\n");
     const broken = cli(dir);
     expect(broken.status, broken.stderr).toBe(4);
+    expect(verdict(broken.stdout)).toEqual([`schema-load-failed schema.ts:${throwLine}`]);
     expect(broken.stdout + broken.stderr).toContain('schema exploded');
   });
 });

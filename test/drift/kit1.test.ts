@@ -2,7 +2,8 @@
 // conflicts with this project's drizzle-orm 0.45, so npm cannot install both here: the suite runs when
 // DRIZZLE_GUARD_KIT1_DIR names a folder whose node_modules holds drizzle-kit and drizzle-orm 1.x, e.g.
 //   mkdir /tmp/kit1 && cd /tmp/kit1 && npm init -y && npm i drizzle-kit@1.0.0-rc.5 drizzle-orm@1.0.0-rc.5
-// and is reported as skipped otherwise. (Without a 1.x kit, drift.test.ts checks the skip reason.)
+// and is reported as skipped otherwise (CI fails instead: test/helpers/ci-requirements.ts). npm test reads a
+// 1.x folder fixture without the kit (fixtures/pg-folders, test/model/layouts.test.ts), drift's skip reason included.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';

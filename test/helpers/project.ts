@@ -19,6 +19,13 @@ export function copyFixture(name: string): string {
   return dir;
 }
 
+/** Gives a project the node_modules a user's has for drift: drizzle-orm (the schema imports it) and no drizzle-kit. */
+export function linkDrizzleOrmOnly(dir: string): string {
+  fs.mkdirSync(path.join(dir, 'node_modules'));
+  fs.symlinkSync(path.join(ROOT, 'node_modules/drizzle-orm'), path.join(dir, 'node_modules/drizzle-orm'), 'dir');
+  return dir;
+}
+
 export function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, {
     cwd,

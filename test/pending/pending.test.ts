@@ -127,16 +127,26 @@ describe('pending', () => {
     expect(schemas.rowCount).toBe(0);
   });
 
-  it('cannot write even if it tried: the session is read-only', async () => {
-    // The same settings readAppliedPostgres uses, checked on the same server.
+  it('cannot write even if it tried: the product\'s own session refuses a write on the server', async () => {
+    // The migrations "table" is a view whose rows come from a function that writes: the check's own
+    // `select … from audit.applied` is then a write attempt made inside its session. A read-only session
+    // makes the server refuse it (25006, read_only_sql_transaction); without one the row would land in audit.writes.
     const db = await database();
-    const client = new pg.Client({ connectionString: db.url });
-    await client.connect();
-    await client.query('set default_transaction_read_only = on');
-    await client.query('begin read only');
-    await expect(client.query('create table t (a int)')).rejects.toMatchObject({ code: '25006' });
-    await client.query('rollback');
-    await client.end();
+    const admin = new pg.Client({ connectionString: db.url });
+    await admin.connect();
+    try {
+      await admin.query(`create schema audit;
+        create table audit.writes (at timestamptz default now());
+        create function audit.write_once() returns text language plpgsql volatile as $$
+          begin insert into audit.writes default values; return 'x'; end $$;
+        create view audit.applied as select 1 as id, audit.write_once() as hash, 0::bigint as created_at;`);
+      const error = await check(project(), db.url, config('audit', 'applied')).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as Error).message).toMatch(/cannot read audit\.applied .*read-only transaction.*\[25006\]/);
+      expect((await admin.query('select count(*)::int as n from audit.writes')).rows[0].n).toBe(0);
+    } finally {
+      await admin.end();
+    }
   });
 
   it('turns an unreachable database into a configuration error that leaks no part of the URL', async () => {

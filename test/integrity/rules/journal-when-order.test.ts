@@ -38,4 +38,33 @@ describe('journal-when-order', () => {
     expect(findings[0]).toMatchObject({ severity: 'error', migration: '0002_pr_change' });
     expect(findings[0]!.message).toContain("not after the base branch's newest 0002_add_status_done");
   });
+
+  it('shows a when that is no date as the number it is', async () => {
+    // -1e16 ms is beyond the range of a JavaScript date (±8.64e15): the message keeps the raw value.
+    const dir = copyFixture('pg-clean');
+    const file = path.join(dir, 'drizzle/meta/_journal.json');
+    const journal = readJson(file);
+    journal.entries[2].when = -1e16;
+    writeJson(file, journal);
+    const [finding, ...rest] = await findingsOf(dir, 'integrity');
+    expect(rest).toEqual([]);
+    expect(finding!.message).toBe(
+      `"when" of 0002_add_status_done (-10000000000000000) is not after 0001_add_due_date (${new Date(journal.entries[1].when).toISOString()}): every database that ran 0001_add_due_date will silently skip 0002_add_status_done`,
+    );
+  });
+
+  it('reports a new migration both out of order and behind the base once', async () => {
+    // The PR's new 0003 gets the when of 0001: before 0002 in its own journal and before the base's newest.
+    const dir = copyFixture('pg-clean');
+    const base = commitAll(dir);
+    const file = path.join(dir, 'drizzle/meta/_journal.json');
+    const journal = readJson(file);
+    journal.entries.push({ ...journal.entries[2], idx: 3, tag: '0003_pr_change', when: journal.entries[1].when });
+    writeJson(file, journal);
+    fs.writeFileSync(path.join(dir, 'drizzle/0003_pr_change.sql'), 'ALTER TABLE "tasks" ADD COLUMN "note" text;');
+    fs.copyFileSync(path.join(dir, 'drizzle/meta/0002_snapshot.json'), path.join(dir, 'drizzle/meta/0003_snapshot.json'));
+    const order = (await findingsOf(dir, 'integrity', { base })).filter((f) => f.ruleId === 'journal-when-order');
+    expect(order.map((f) => [f.migration, f.severity])).toEqual([['0003_pr_change', 'error']]);
+    expect(order[0]!.message).toContain('is not after 0002_add_status_done');
+  });
 });

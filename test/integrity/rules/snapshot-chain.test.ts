@@ -21,9 +21,14 @@ describe('snapshot-chain-broken', () => {
 describe('snapshot-chain-fork', () => {
   it('reports two snapshots following the same parent', async () => {
     const findings = await findingsOf(copyFixture('pg-broken'), 'integrity');
+    // 0001b_snapshot.json is 0001_snapshot.json with a new id (pg-broken's postprocess.mjs): both follow 0000's id.
+    // The one sorting second is reported, at its "prevId" key (line 3), naming the first.
     expect(findings.filter((f) => f.ruleId === 'snapshot-chain-fork')).toEqual([
-      expect.objectContaining({ severity: 'error', file: 'drizzle/meta/0001b_snapshot.json' }),
+      expect.objectContaining({ severity: 'error', file: 'drizzle/meta/0001b_snapshot.json', line: 3, column: 3 }),
     ]);
+    expect(findings.find((f) => f.ruleId === 'snapshot-chain-fork')!.message).toBe(
+      'follows snapshot 34c4782a-951a-4ced-a668-068b95a89748, as drizzle/meta/0001_snapshot.json does: the history forked',
+    );
   });
 });
 
@@ -32,9 +37,7 @@ describe('snapshot-duplicate-id', () => {
     const dir = copyFixture('pg-clean');
     // Copy 0001's snapshot over 0002's, as a hand-resolved merge does: same id, and 0002's parent is now 0000.
     fs.copyFileSync(path.join(dir, 'drizzle/meta/0001_snapshot.json'), path.join(dir, 'drizzle/meta/0002_snapshot.json'));
-    const ids = (await findingsOf(dir, 'integrity')).map((f) => f.ruleId);
-    expect(ids).toContain('snapshot-duplicate-id');
-    // Both snapshots now follow 0000 with the same id: one state, not a fork.
-    expect(ids).not.toContain('snapshot-chain-fork');
+    // Both snapshots now follow 0000 with the same id: one state, not a fork; the second file is the duplicate.
+    expect((await findingsOf(dir, 'integrity')).map((f) => [f.ruleId, f.file])).toEqual([['snapshot-duplicate-id', 'drizzle/meta/0002_snapshot.json']]);
   });
 });

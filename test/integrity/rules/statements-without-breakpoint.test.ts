@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, findingsOf } from '../../helpers/project.js';
+import { commitAll, copyFixture, findingsOf } from '../../helpers/project.js';
 
 function withoutBreakpoints(fixture: string, file: string): string {
   const dir = copyFixture(fixture);
@@ -18,6 +18,16 @@ describe('statements-without-breakpoint', () => {
     const findings = await findingsOf(dir, 'integrity');
     expect(findings).toEqual([expect.objectContaining({ ruleId: 'statements-without-breakpoint', severity: 'warning', line: second, column: 1 })]);
     expect(findings[0]!.message).toMatch(/^5 statements/);
+  });
+
+  it('with a base, looks only at migrations the change adds or edits', async () => {
+    // The chunk without breakpoints is already merged: it was reported when it was new, not again.
+    const dir = withoutBreakpoints('pg-clean', '0000_init.sql');
+    const base = commitAll(dir);
+    expect(await findingsOf(dir, 'integrity', { base })).toEqual([]);
+    // Edited after the merge, it is looked at again (and the edit itself is a finding).
+    fs.appendFileSync(path.join(dir, 'drizzle/0000_init.sql'), '\n');
+    expect((await findingsOf(dir, 'integrity', { base })).map((f) => f.ruleId).sort()).toEqual(['migration-modified', 'statements-without-breakpoint']);
   });
 
   it('is an error on SQLite, whose drivers run one statement per query', async () => {
