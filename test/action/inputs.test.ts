@@ -22,7 +22,7 @@ describe('readInputs', () => {
       drift: true,
       lint: true,
       replay: 'auto',
-      replaySeed: false,
+      replaySeed: true,
       commentOnClean: false,
       databaseUrl: undefined,
       sarifFile: undefined,

@@ -30,7 +30,7 @@ describe('replay reconciled with the lint', () => {
   }, 240_000);
 
   it('confirms, refutes and completes the lint with what the traced replay observed on seeded tables', async () => {
-    const findings = await checked('replay-trace', { fresh: ['0001', '0002'] });
+    const findings = await checked('replay-trace', { fresh: ['0001', '0002', '0003'] });
     const at = (file: string, line: number) => findings.filter((f) => f.file === `drizzle/${file}.sql` && f.line === line);
     // 0001 line 7: timestamp → timestamptz. The lint expects a rewrite; under TimeZone UTC there is none.
     expect(at('0001_evolve', 7)).toEqual([
@@ -47,9 +47,17 @@ describe('replay reconciled with the lint', () => {
     ]);
     // 0001 line 9: an index on "tags", created in the same migration: nothing to say.
     expect(at('0001_evolve', 9)).toEqual([]);
-    // 0002 line 2: the foreign key inside drizzle-kit's DO $$ wrapper, which no lint rule reads.
-    expect(at('0002_legacy_fk', 2)).toEqual([
-      expect.objectContaining({ ruleId: 'traced-blocking-statement', severity: 'warning', message: expect.stringContaining('SHARE ROW EXCLUSIVE on public.orders') }),
+    // 0002 line 3: the foreign key inside drizzle-kit's DO $$ wrapper. The lint reads the block's body and flags
+    // it where the ALTER stands; the trace confirms the scan of orders (it holds a row) under SHARE ROW
+    // EXCLUSIVE, so the lint finding carries that, and no traced-blocking-statement repeats it.
+    expect(at('0002_legacy_fk', 2)).toEqual([]);
+    expect(at('0002_legacy_fk', 3)).toEqual([
+      expect.objectContaining({ ruleId: 'add-foreign-key-validating', evidence: { message: expect.stringContaining('SHARE ROW EXCLUSIVE on public.orders') } }),
+    ]);
+    // 0003 line 3: an index built by EXECUTE inside a DO block, a string no lint rule reads. The trace saw a
+    // lock that blocks writes and an index built on orders, which holds a row: traced-blocking-statement.
+    expect(findings.filter((f) => f.file === 'drizzle/0003_dynamic_index.sql')).toEqual([
+      expect.objectContaining({ ruleId: 'traced-blocking-statement', severity: 'warning', line: 3, message: expect.stringContaining('on public.orders') }),
     ]);
   }, 240_000);
 });
