@@ -1,4 +1,4 @@
-// drizzle-guard's cache folder: PGlite's data-directory template and Node's compile cache live here.
+// drizzle-guard's cache folder, where the PGlite data-directory template is kept between runs.
 import * as os from 'node:os';
 import * as path from 'node:path';
 

@@ -1,14 +1,12 @@
 #!/usr/bin/env node
-// Starts the CLI; everything else lives in src/cli/main.ts, imported once the compile cache is on.
-import { enableCompileCache } from './compile-cache.js';
+// Starts the CLI; everything else lives in src/cli/main.ts.
+import { runCli } from './cli/main.js';
 
-enableCompileCache();
 // A reader that stops early (`| head`) closes the pipe: the rest of the report has nowhere to go, and the
 // verdict's exit code must still be the one the check decided, not a crash.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code !== 'EPIPE') throw e;
 });
-const { runCli } = await import('./cli/main.js');
 
 runCli({ argv: process.argv.slice(2), env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr }).then(
   (code) => {
