@@ -9,7 +9,7 @@ import type { CheckOptions } from '../checks/types.js';
 import { runCheck } from '../engine.js';
 import { EXIT } from '../findings.js';
 import { isValidRevision } from '../model/base.js';
-import { renderMarkdown, reportForConfig } from '../report/markdown.js';
+import { code, renderMarkdown, reportForConfig } from '../report/markdown.js';
 import type { MarkdownOptions } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
 import { RULES } from '../rules/catalog.js';
@@ -301,7 +301,7 @@ async function markStale(
     const key = markerKey(c.body);
     const marker = key === undefined ? undefined : commentMarker(key);
     if (key === undefined || current.has(marker!) || (prefix !== '' && !key.startsWith(`${prefix}/`))) continue;
-    const body = `${marker}\n➖ **drizzle-guard no longer checks \`${escapeCode(key)}\`** (it is not in this workflow's \`config\` input any more): the result that was here is out of date.\n`;
+    const body = `${marker}\n➖ **drizzle-guard no longer checks ${code(key)}** (it is not in this workflow's \`config\` input any more): the result that was here is out of date.\n`;
     if (c.body === body) continue;
     try {
       await octokit.rest.issues.updateComment({ owner: pull.owner, repo: pull.repo, comment_id: c.id, body });
@@ -311,10 +311,6 @@ async function markStale(
       return;
     }
   }
-}
-
-function escapeCode(text: string): string {
-  return text.replace(/`/g, "'").replace(/[\r\n]+/g, ' ');
 }
 
 function warnNoComment(outcome: CommentOutcome, budget: AnnotationBudget): void {

@@ -27,7 +27,7 @@ export function limitFromEnv(name: string, fallback: number): number {
 }
 
 export function runWorker<R>(job: object, cwd: string, limits: WorkerLimits): Promise<R | WorkerFailure> {
-  const { file, execArgv } = workerCommand();
+  const { file, execArgv } = workerCommand('drift-worker');
   const memoryMb = limitFromEnv('DRIZZLE_GUARD_WORKER_MEMORY_MB', DEFAULT_MEMORY_MB);
   return new Promise((resolve) => {
     const child = fork(file, [], {
@@ -145,17 +145,18 @@ function track(child: ChildProcess): void {
 }
 
 /**
- * The worker next to the running bundle (dist/<entry>/index.js → dist/drift-worker/index.js), or, when
- * running from the TypeScript sources (tests, development), src/drift-worker.ts through jiti's loader.
+ * A worker next to the running bundle (dist/<entry>/index.js → dist/<name>/index.js), or, when running from
+ * the TypeScript sources (tests, development), src/<name>.ts through jiti's loader.
+ * DRIZZLE_GUARD_DRIFT_WORKER points the drift worker elsewhere (tests).
  */
-function workerCommand(): { file: string; execArgv: string[] } {
-  const override = process.env.DRIZZLE_GUARD_DRIFT_WORKER;
+export function workerCommand(name: 'drift-worker' | 'replay-worker'): { file: string; execArgv: string[] } {
+  const override = name === 'drift-worker' ? process.env.DRIZZLE_GUARD_DRIFT_WORKER : undefined;
   if (override) return { file: override, execArgv: [] };
   const entry = process.argv[1] ? path.dirname(fs.realpathSync(process.argv[1])) : '';
-  for (const candidate of [path.join(entry, '..', 'drift-worker', 'index.js'), path.join(entry, 'drift-worker', 'index.js')]) {
+  for (const candidate of [path.join(entry, '..', name, 'index.js'), path.join(entry, name, 'index.js')]) {
     if (entry && fs.existsSync(candidate)) return { file: candidate, execArgv: [] };
   }
   const here = fileURLToPath(import.meta.url);
-  const source = path.resolve(path.dirname(here), '..', 'drift-worker.ts');
+  const source = path.resolve(path.dirname(here), '..', `${name}.ts`);
   return { file: source, execArgv: ['--import', import.meta.resolve('jiti/register')] };
 }

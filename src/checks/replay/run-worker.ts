@@ -3,9 +3,7 @@
 // statement_timeout, so a statement that never returns can only be stopped by ending its process.
 
 import { fork, type ChildProcess } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { scrubbedEnv, workerCommand } from '../../config/worker-process.js';
 import type { Progress, ReplayJob, ReplayJobResult, WorkerMessage } from './protocol.js';
 
 export interface ReplayLimits {
@@ -35,8 +33,8 @@ export class ReplayWorker {
   private exited: string | undefined;
 
   private constructor() {
-    const { file, execArgv } = workerCommand();
-    this.child = fork(file, [], { env: scrubbedEnv(), execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
+    const { file, execArgv } = workerCommand('replay-worker');
+    this.child = fork(file, [], { env: replayEnv(), execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
     this.child.on('exit', (code, signal) => (this.exited = signal ?? `exit code ${code}`));
     this.child.on('error', (e) => (this.exited = e.message));
     this.child.stderr!.on('data', () => undefined);
@@ -92,25 +90,8 @@ export class ReplayWorker {
 }
 
 /** The worker needs no secret: no action inputs, tokens or database URL. */
-function scrubbedEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (k.startsWith('INPUT_') || k === 'GITHUB_TOKEN' || k === 'DRIZZLE_GUARD_DATABASE_URL' || k === 'DATABASE_URL') continue;
-    env[k] = v;
-  }
+function replayEnv(): NodeJS.ProcessEnv {
+  const env = scrubbedEnv(process.env, []);
+  delete env.DATABASE_URL;
   return env;
-}
-
-/**
- * The worker next to the running bundle (dist/<entry>/index.js → dist/replay-worker/index.js), or, when
- * running from the TypeScript sources (tests, development), src/replay-worker.ts through jiti's loader.
- */
-function workerCommand(): { file: string; execArgv: string[] } {
-  const entry = process.argv[1] ? path.dirname(fs.realpathSync(process.argv[1])) : '';
-  for (const candidate of [path.join(entry, '..', 'replay-worker', 'index.js'), path.join(entry, 'replay-worker', 'index.js')]) {
-    if (entry && fs.existsSync(candidate)) return { file: candidate, execArgv: [] };
-  }
-  const here = fileURLToPath(import.meta.url);
-  const source = path.resolve(path.dirname(here), '..', '..', 'replay-worker.ts');
-  return { file: source, execArgv: ['--import', import.meta.resolve('jiti/register')] };
 }
