@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checks } from './checks/registry.js';
-import type { BaseInfo, ChangedFile, Check, CheckContext, CheckOptions } from './checks/types.js';
+import type { BaseInfo, ChangedFile, Check, CheckContext, CheckOptions, Reconcile } from './checks/types.js';
 import { ConfigError, discoverConfigs, loadDrizzleConfig, resolveConfig } from './config/drizzle-config.js';
 import { checkCrashed, configError } from './config/errors.js';
 import { applyRuleSettings, loadGuardConfig, type GuardConfig } from './config/guard-config.js';
@@ -100,11 +100,12 @@ async function checkOneConfig(
     if (outcome.note) notes.push(outcome.note);
     for (const c of check.categories) ran.set(c, mergeStatus(ran.get(c), outcome.status));
   });
-  // Settings first (a rule turned off cannot carry the replay's evidence), and again for findings added.
-  findings = applyRuleSettings(findings, settings.rules);
-  for (const outcome of outcomes) if (outcome.reconcile) findings = outcome.reconcile(findings);
-  const configured = applyRuleSettings(findings, settings.rules);
-  const settled = ctx.hasBase ? downgradePreExisting(configured, ctx) : configured;
+  // Settings before the reconcile (a rule turned off cannot carry the replay's evidence), and to the findings
+  // it adds; not again to the ones it changed, whose severity the trace may have lowered on purpose.
+  const configure = (some: Finding[]) => applyRuleSettings(some, settings.rules);
+  findings = configure(findings);
+  for (const outcome of outcomes) if (outcome.reconcile) findings = outcome.reconcile(findings, configure);
+  const settled = ctx.hasBase ? downgradePreExisting(findings, ctx) : findings;
   const categories = categoryStatuses(settled, ran, options.failOn ?? settings.failOn ?? 'error');
   return {
     ...(file ? { config: file } : {}),
@@ -141,7 +142,7 @@ interface RunOutcome {
   findings: Finding[];
   status: CategoryStatus;
   note?: string;
-  reconcile?: (all: Finding[]) => Finding[];
+  reconcile?: Reconcile;
 }
 
 async function runOne(check: Check, ctx: CheckContext): Promise<RunOutcome> {

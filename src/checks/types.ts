@@ -84,13 +84,19 @@ export interface CheckContext {
   tree?: FileTree;
 }
 
+/**
+ * `all` has the project's rule settings applied already; the findings the reconcile adds go through
+ * `configure` (the same settings), the ones it changes keep the severity it gives them.
+ */
+export type Reconcile = (all: Finding[], configure: (added: Finding[]) => Finding[]) => Finding[];
+
 export type CheckOutcome =
   | {
       status: 'ran';
       findings: Finding[];
       notes?: string[];
       /** Run once every check has reported: may attach evidence to, downgrade or replace other checks' findings. */
-      reconcile?: (all: Finding[]) => Finding[];
+      reconcile?: Reconcile;
     }
   | { status: 'skipped' | 'not-implemented'; reason: string; findings?: Finding[] };
 

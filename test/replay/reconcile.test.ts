@@ -11,7 +11,7 @@ async function checked(name: string, spec: FixtureContext): Promise<Finding[]> {
   const [lint, replay] = await Promise.all([safetyCheck.run(ctx), replayCheck.run(ctx)]);
   if (lint.status !== 'ran' || replay.status !== 'ran') throw new Error('a check did not run');
   const all = [...lint.findings, ...replay.findings];
-  return replay.reconcile ? replay.reconcile(all) : all;
+  return replay.reconcile ? replay.reconcile(all, (added) => added) : all;
 }
 
 describe('replay reconciled with the lint', () => {

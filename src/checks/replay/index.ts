@@ -96,7 +96,7 @@ async function checkReplay(ctx: CheckContext, warm: ReplayWorker | undefined): P
     if (drift) findings.push(drift);
     if (comparison.baseline.length > 0) notes.push(`replay: ${comparison.baseline.length} difference(s) between the replayed schema and the snapshots already exist at the base (not reported)`);
   }
-  return { status: 'ran', findings, notes, reconcile: (all) => reconcile(all, { result, lint: ctx.options.lint, ...(failureFinding ? { failureFinding } : {}) }) };
+  return { status: 'ran', findings, notes, reconcile: (all, configure) => reconcile(all, { result, lint: ctx.options.lint, configure, ...(failureFinding ? { failureFinding } : {}) }) };
 }
 
 /** The snapshots stay here: the worker needs the SQL only. */

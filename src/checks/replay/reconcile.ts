@@ -31,9 +31,11 @@ export interface ReconcileInput {
   failureFinding?: Finding;
   /** traced-blocking-statement is a lint finding by another name: not reported when the lint is off. */
   lint: boolean;
+  /** The project's rule settings, for the findings added here (the others have them already). */
+  configure: (added: Finding[]) => Finding[];
 }
 
-export function reconcile(all: readonly Finding[], { result, failureFinding, lint }: ReconcileInput): Finding[] {
+export function reconcile(all: readonly Finding[], { result, failureFinding, lint, configure }: ReconcileInput): Finding[] {
   const replaced = new Map<Finding, Finding>();
   const removed = new Set<Finding>();
   const added: Finding[] = [];
@@ -81,7 +83,7 @@ export function reconcile(all: readonly Finding[], { result, failureFinding, lin
 
   const out: Finding[] = [];
   for (const f of all) if (!removed.has(f)) out.push(replaced.get(f) ?? f);
-  return [...out, ...added];
+  return [...out, ...configure(added)];
 }
 
 function isBlockingWork(e: TableEffect): boolean {
