@@ -1,17 +1,17 @@
-// The replay worker: a child process that owns the embedded PostgreSQL (PGlite). It starts PostgreSQL as
-// soon as it exists, takes one job, reports each statement before running it (the parent's watchdog names
-// the one that never returns), and answers with the result. The parent kills it on a timeout; it exits by
-// itself when the parent goes away.
+// The replay worker: a child process that owns the embedded PostgreSQL (PGlite). It starts PostgreSQL when
+// told which extensions to load (or when the job comes first), takes one job, reports each statement before
+// running it (the parent's watchdog names the one that never returns), and answers with the result. The
+// parent kills it on a timeout; it exits by itself when the parent goes away.
 
-import type { ReplayJob, WorkerMessage } from './checks/replay/protocol.js';
+import type { ReplayJob, StartRequest, WorkerMessage } from './checks/replay/protocol.js';
 import { runJob, startEarly } from './checks/replay/session.js';
-
-startEarly();
 
 const send = (m: WorkerMessage, then: () => void = () => undefined) => process.send!(m, then);
 
-process.once('message', (job: ReplayJob) => {
-  runJob(job, (p) => send(p)).then(
+process.on('message', (m: StartRequest | ReplayJob) => {
+  if (m.type === 'start') return startEarly(m.extensionNames);
+  process.removeAllListeners('message');
+  runJob(m, (p) => send(p)).then(
     (result) => send(result, () => process.exit(0)),
     (e: unknown) => send({ type: 'error', message: e instanceof Error ? e.message : String(e) }, () => process.exit(0)),
   );

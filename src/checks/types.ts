@@ -105,6 +105,9 @@ export interface Check {
   /** Categories this check decides. A category passes when a check covering it ran without failing findings. */
   categories: Category[];
   run(ctx: CheckContext): Promise<CheckOutcome> | CheckOutcome;
-  /** Starts slow loading (a wasm compile, say) before the engine reads the folder, so the two overlap. */
-  warmUp?(config: ResolvedConfig, options: CheckOptions): void;
+  /**
+   * Starts slow loading (a wasm compile, a process) before the engine reads the folder, so the two overlap;
+   * `head` settles once the folder is read, for a warm-up that depends on the migrations.
+   */
+  warmUp?(config: ResolvedConfig, options: CheckOptions, head: Promise<MigrationSet>): void;
 }

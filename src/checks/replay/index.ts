@@ -28,9 +28,13 @@ const started = new WeakMap<ResolvedConfig, ReplayWorker>();
 export const replayCheck: Check = {
   name: 'replay',
   categories: ['replay'],
-  // PostgreSQL starts in the worker while the engine reads the folder and runs the other checks.
-  warmUp(config, options) {
-    if (mayReplay(config, options)) started.set(config, ReplayWorker.spawn());
+  // The worker process loads while the engine reads the folder; PostgreSQL starts in it, with the extensions
+  // the migrations create, as soon as the folder is read, and runs while the other checks do.
+  warmUp(config, options, head) {
+    if (!mayReplay(config, options)) return;
+    const worker = ReplayWorker.spawn();
+    started.set(config, worker);
+    void head.then((h) => worker.start(extensionsCreated(h.migrations)));
   },
   run: async (ctx) => {
     const worker = started.get(ctx.config);

@@ -8,6 +8,12 @@ import type { MigrationsTable, Phase, ReplayResult } from './replay.js';
 
 type Json = Record<string, unknown>;
 
+/** Check → worker, ahead of the job: start PostgreSQL with these extensions (those PGlite ships are loaded). */
+export interface StartRequest {
+  type: 'start';
+  extensionNames: string[];
+}
+
 export interface ReplayJob {
   type: 'job';
   base: Migration[];

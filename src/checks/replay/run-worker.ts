@@ -4,7 +4,7 @@
 
 import { fork, type ChildProcess } from 'node:child_process';
 import { scrubbedEnv, workerCommand } from '../../config/worker-process.js';
-import type { Progress, ReplayJob, ReplayJobResult, WorkerMessage } from './protocol.js';
+import type { Progress, ReplayJob, ReplayJobResult, StartRequest, WorkerMessage } from './protocol.js';
 
 export interface ReplayLimits {
   /** For each statement (and each other step: seeding, describing the schema). */
@@ -43,9 +43,14 @@ export class ReplayWorker {
     (this.child as unknown as { channel?: { unref(): void } }).channel?.unref();
   }
 
-  /** Forks the worker, which starts PostgreSQL at once. */
+  /** Forks the worker, which waits to be told which extensions to start PostgreSQL with. */
   static spawn(): ReplayWorker {
     return new ReplayWorker();
+  }
+
+  /** Starts PostgreSQL ahead of the job (a job needing other extensions starts it again). */
+  start(extensionNames: string[]): void {
+    if (this.exited === undefined && this.child.connected) this.child.send({ type: 'start', extensionNames } satisfies StartRequest);
   }
 
   run(job: ReplayJob, limits: ReplayLimits): Promise<ReplayOutcome> {

@@ -1,6 +1,6 @@
-// The worker's side of a replay: start the embedded PostgreSQL (a speculative start without extensions
-// begins as soon as the worker exists, while the engine reads the folder and runs the other checks),
-// replay, and describe the resulting schema for the comparison with the snapshots.
+// The worker's side of a replay: start the embedded PostgreSQL (ahead of the job, with the extensions the
+// folder's migrations create, while the engine runs the other checks), replay, and describe the resulting
+// schema for the comparison with the snapshots.
 
 import type { PGlite } from '@electric-sql/pglite';
 import { describeSchema, diffShapes, type SchemaShape } from './catalog.js';
@@ -10,19 +10,33 @@ import { startPglite, type StartedDb } from './pglite.js';
 import type { Progress, ReplayJob, ReplayJobResult } from './protocol.js';
 import { replay } from './replay.js';
 
-let early: { started: number; db: Promise<StartedDb> } | undefined;
+interface Starting {
+  started: number;
+  /** The available extensions it was started with. */
+  extensions: string[];
+  db: Promise<StartedDb>;
+}
 
-/** Starts PGlite without extensions before the job is known (most projects create none). */
-export function startEarly(): void {
-  early ??= { started: performance.now(), db: startPglite({}) };
+let early: Starting | undefined;
+
+/** Starts PGlite before the job arrives, with the available ones among the extensions named. */
+export function startEarly(extensionNames: readonly string[]): void {
+  early ??= starting(availableAmong(extensionNames));
   early.db.catch(() => undefined);
+}
+
+function starting(extensions: string[]): Starting {
+  return { started: performance.now(), extensions, db: loadExtensions(extensions).then((loaded) => startPglite(loaded)) };
+}
+
+function availableAmong(names: readonly string[]): string[] {
+  return names.filter((n) => isAvailable(n) && n !== 'plpgsql');
 }
 
 export async function runJob(job: ReplayJob, report: (p: Progress) => void): Promise<ReplayJobResult> {
   report({ type: 'step', what: 'starting the embedded PostgreSQL' });
-  const available = job.extensionNames.filter((n) => isAvailable(n) && n !== 'plpgsql');
-  const extensions = await loadExtensions(available);
-  const { started: { db, version, fromTemplate }, since } = await startedDb(Object.keys(extensions).length > 0 ? extensions : undefined);
+  const available = availableAmong(job.extensionNames);
+  const { started: { db, version, fromTemplate }, since } = await startedDb(available);
   const ready = performance.now();
   let comparison: ReplayJobResult['comparison'];
   try {
@@ -39,7 +53,7 @@ export async function runJob(job: ReplayJob, report: (p: Progress) => void): Pro
     const done = performance.now();
     if (job.compare && job.pending.length > 0 && !result.failure && result.missingExtensions.length === 0 && result.missingRoles.length === 0) {
       report({ type: 'step', what: 'comparing the replayed schema with the latest snapshot' });
-      comparison = await compare(db, job, baseShape, available, extensions);
+      comparison = await compare(db, job, baseShape, available, await loadExtensions(available));
     }
     return { type: 'result', result, version, fromTemplate, startMs: ready - since, replayMs: done - ready, ...(comparison ? { comparison } : {}) };
   } finally {
@@ -47,14 +61,14 @@ export async function runJob(job: ReplayJob, report: (p: Progress) => void): Pro
   }
 }
 
-async function startedDb(extensions: Awaited<ReturnType<typeof loadExtensions>> | undefined): Promise<{ started: StartedDb; since: number }> {
-  const speculative = early;
+/** The instance started ahead of the job when it has every extension the job needs, else a new one. */
+async function startedDb(extensions: string[]): Promise<{ started: StartedDb; since: number }> {
+  const ahead = early;
   early = undefined;
-  if (speculative && !extensions) return { started: await speculative.db, since: speculative.started };
-  // The speculative instance lacks the extensions: it is closed, and one with them started.
-  if (speculative) void speculative.db.then((s) => s.db.close(), () => undefined);
-  const since = performance.now();
-  return { started: await startPglite(extensions ?? {}), since };
+  if (ahead && extensions.every((e) => ahead.extensions.includes(e))) return { started: await ahead.db, since: ahead.started };
+  if (ahead) void ahead.db.then((s) => s.db.close(), () => undefined);
+  const fresh = starting(extensions);
+  return { started: await fresh.db, since: fresh.started };
 }
 
 async function compare(
