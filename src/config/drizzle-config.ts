@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ConfigJob, ConfigResult } from '../checks/drift/protocol.js';
 import { gitRoot } from '../model/base.js';
+import { workingTree } from '../model/tree.js';
 import { isObject } from '../model/json.js';
 import { configLiterals } from './config-literals.js';
 import { DIALECTS, type Casing, type Dialect, type ResolvedConfig } from '../model/types.js';
@@ -53,7 +54,7 @@ export async function loadDrizzleConfig(
 ): Promise<ResolvedConfig> {
   const abs = path.resolve(cwd, file);
   if (!fs.existsSync(abs)) throw new ConfigError(`config file not found: ${file}`, file);
-  const raw = abs.endsWith('.json') ? readJsonConfig(abs, file) : execute ? await importConfig(cwd, abs, file, secrets) : configLiterals(fs.readFileSync(abs, 'utf8'));
+  const raw = abs.endsWith('.json') ? readJsonConfig(cwd, file) : execute ? await importConfig(cwd, abs, file, secrets) : configLiterals(readConfigText(cwd, file));
   if (!execute && !abs.endsWith('.json') && raw.dialect === undefined && !overrides.dialect) {
     throw new ConfigError(
       `${file} was read without running it (code from this pull request is untrusted here) and its dialect is not a plain string literal; ` +
@@ -103,10 +104,32 @@ function stringField(o: Record<string, unknown>, key: string, where: string): st
   return v;
 }
 
-function readJsonConfig(abs: string, file: string): Record<string, unknown> {
+/** Config files larger than this are not read (drizzle configs are a few hundred bytes). */
+const CONFIG_BYTES = 1024 * 1024;
+
+/**
+ * A config read as text (JSON, or literals when code must not run) is read like the migrations: confined
+ * to the repository, so a symlink to a file of the runner cannot bring its text into an error message.
+ */
+function readConfigText(cwd: string, file: string): string {
+  const read = workingTree(cwd, gitRoot(cwd) ?? cwd).read(file, CONFIG_BYTES);
+  if (read === undefined) throw new ConfigError(`config file not found or not a regular file: ${file}`, file);
+  if ('refused' in read) {
+    throw new ConfigError(
+      read.refused === 'outside'
+        ? `${file} resolves outside the repository (a symlink?): it is not read`
+        : `${file} is ${read.size} bytes, more than a drizzle config's limit of ${read.limit}: it is not read`,
+      file,
+    );
+  }
+  return read.bytes.toString('utf8');
+}
+
+function readJsonConfig(cwd: string, file: string): Record<string, unknown> {
   let value: unknown;
+  const text = readConfigText(cwd, file);
   try {
-    value = JSON.parse(fs.readFileSync(abs, 'utf8'));
+    value = JSON.parse(text);
   } catch (e) {
     throw new ConfigError(`${file} is not valid JSON: ${(e as Error).message}`, file);
   }

@@ -115,6 +115,34 @@ describe('settings files are read through the same layer (item 2)', () => {
   });
 });
 
+describe('a drizzle config read as text is read through the same layer', () => {
+  function withConfigLink(name: string): string {
+    const dir = copyFixture('pg-clean');
+    for (const f of fs.readdirSync(dir)) if (f.startsWith('drizzle.config.')) fs.rmSync(path.join(dir, f));
+    const secret = path.join(tmpDir('outside'), 'environ');
+    fs.writeFileSync(secret, `${SECRET}\n`);
+    fs.symlinkSync(secret, path.join(dir, name));
+    commitAll(dir);
+    return dir;
+  }
+
+  it('drizzle.config.json as a symlink leading outside is a config-error, and its text is not quoted', () => {
+    const dir = withConfigLink('drizzle.config.json');
+    const run = cli(dir, '--no-drift', '--no-replay');
+    expect(run.code, run.out).toBe(4);
+    expect(run.report!.findings[0]).toMatchObject({ ruleId: 'config-error', message: expect.stringContaining('resolves outside the repository') });
+    expect(run.out).not.toContain(SECRET.slice(0, 6));
+  });
+
+  it('drizzle.config.ts read without running it (pull_request_target) as a symlink leading outside is not read', async () => {
+    const dir = withConfigLink('drizzle.config.ts');
+    const report = await runCheck(options(dir, { allowCodeExecution: false }));
+    expect(report.exitCode).toBe(4);
+    expect(report.findings[0]!.message).toContain('resolves outside the repository');
+    expect(JSON.stringify(report)).not.toContain(SECRET.slice(0, 6));
+  });
+});
+
 describe('ignore globs run in linear time (item 4)', () => {
   const pattern = '*a*a*a*a*a*a*a*a*b';
   const name = `drizzle/0001_${'a'.repeat(55)}.sql`;
