@@ -78,16 +78,17 @@ async function checkOneConfig(
     if (tree.list(config.out) === undefined) {
       throw new ConfigError(`migrations folder not found: ${path.join(cwd, config.out)} (out = ${JSON.stringify(config.out)}${file ? ` in ${file}` : ''})`, file);
     }
-    // A folder that cannot be read fails the config below: a warm-up waiting for it is never continued.
+    // Settles once the folder and the base are read (new migrations marked); a folder that cannot be read
+    // fails the config below, and a warm-up waiting for it is never continued.
     let headReady!: (head: MigrationSet) => void;
     const headRead = new Promise<MigrationSet>((resolve) => (headReady = resolve));
     for (const check of checks) check.warmUp?.(config, options, headRead);
     // git reads the base while the working tree is read.
     const baseFromGit = options.base && !options.changedFiles ? readBase(gitRepo(repoRoot, cwd, options.base), cwd, options.base, config.out, options.headCommit) : undefined;
     const head = readMigrationSet(tree, config);
-    headReady(head);
     const base = options.changedFiles && options.base ? baseFromApi(options.base, head, options.changedFiles, notes) : await baseFromGit;
     markNew(head, base);
+    headReady(head);
     // Read from git, the folder is not on disk for the checks that read a snapshot lazily: parse them all now.
     parseScrutinizedSnapshots(tree, head, Boolean(base), options.format === 'markdown', Boolean(options.headCommit));
     ctx = { cwd, options, config, settings, head, ...(base ? { base } : {}), hasBase: Boolean(base), tree };

@@ -107,7 +107,8 @@ export interface Check {
   run(ctx: CheckContext): Promise<CheckOutcome> | CheckOutcome;
   /**
    * Starts slow loading (a wasm compile, a process) before the engine reads the folder, so the two overlap;
-   * `head` settles once the folder is read, for a warm-up that depends on the migrations.
+   * `head` settles once the folder and the base are read (new migrations marked), for a warm-up that depends
+   * on the migrations.
    */
   warmUp?(config: ResolvedConfig, options: CheckOptions, head: Promise<MigrationSet>): void;
 }

@@ -3,9 +3,9 @@
 // described like the replayed one. Together with the drift check (TypeScript schema = latest snapshot), a
 // difference here means the SQL that was replayed does not build what the schema declares: hand-edited SQL.
 
-import type { Extension } from '@electric-sql/pglite';
-import { describeSchema, type SchemaShape } from './catalog.js';
-import { startPglite } from './pglite.js';
+import type { PGlite } from '@electric-sql/pglite';
+import { describeSchema } from './catalog.js';
+import type { Declared } from './protocol.js';
 import { pgErrorOf } from './replay.js';
 
 type Json = Record<string, unknown>;
@@ -29,19 +29,19 @@ interface KitApi {
   generateMigration(prev: unknown, cur: unknown): Promise<string[]>;
 }
 
-export async function declaredShape(snapshot: Json, extensionNames: readonly string[], extensions: Record<string, Extension>): Promise<{ shape: SchemaShape } | { reason: string }> {
-  if (snapshot.version !== '7' || snapshot.dialect !== 'postgresql') {
-    return { reason: `the latest snapshot is version ${String(snapshot.version)} ${String(snapshot.dialect)}; the comparison reads version 7 postgresql only` };
-  }
-  let statements: string[];
+/** Builds the snapshot's schema on `db` (a fresh instance, with the extensions loaded) and closes it. */
+export async function declaredShape(db: PGlite, snapshot: Json, extensionNames: readonly string[]): Promise<Declared> {
   try {
-    const mod = (await import('drizzle-kit/api')) as unknown as KitApi & { default?: KitApi };
-    statements = await (mod.default ?? mod).generateMigration(EMPTY_PG_SNAPSHOT, snapshot);
-  } catch (e) {
-    return { reason: `drizzle-kit could not turn the latest snapshot into SQL: ${(e as Error).message}` };
-  }
-  const { db } = await startPglite(extensions);
-  try {
+    if (snapshot.version !== '7' || snapshot.dialect !== 'postgresql') {
+      return { reason: `the latest snapshot is version ${String(snapshot.version)} ${String(snapshot.dialect)}; the comparison reads version 7 postgresql only` };
+    }
+    let statements: string[];
+    try {
+      const mod = (await import('drizzle-kit/api')) as unknown as KitApi & { default?: KitApi };
+      statements = await (mod.default ?? mod).generateMigration(EMPTY_PG_SNAPSHOT, snapshot);
+    } catch (e) {
+      return { reason: `drizzle-kit could not turn the latest snapshot into SQL: ${(e as Error).message}` };
+    }
     // drizzle-kit never writes CREATE EXTENSION: create those the migrations create.
     for (const name of extensionNames) await db.exec(`create extension if not exists "${name.replace(/"/g, '""')}"`);
     for (const sql of statements) {

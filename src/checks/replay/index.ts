@@ -3,13 +3,12 @@
 // and reports the statement PostgreSQL rejects, at its line, with PostgreSQL's own words.
 
 import { findingOf, type Finding, type RuleMeta } from '../../findings.js';
-import type { Migration, ResolvedConfig } from '../../model/types.js';
+import type { Migration, MigrationSet, ResolvedConfig } from '../../model/types.js';
 import type { Check, CheckContext, CheckOptions, CheckOutcome } from '../types.js';
 import { loadSnapshotDocument } from '../../model/folder.js';
 import { treeOf } from '../../model/tree.js';
-import type { ShapeDifference } from './catalog.js';
+import { diffShapes, type ShapeDifference } from './catalog.js';
 import { extensionsCreated } from './extensions.js';
-import type { Progress } from './protocol.js';
 import { locate } from './locate.js';
 import { reconcile } from './reconcile.js';
 import type { Failure, PgError, ReplayResult, StatementRef } from './replay.js';
@@ -18,31 +17,45 @@ import { replayFailed } from './rules/replay-failed.js';
 import { replayTimeout } from './rules/replay-timeout.js';
 import { replayedSchemaDrift } from './rules/replayed-schema-drift.js';
 import { tracedBlockingStatement } from './rules/traced-blocking-statement.js';
-import { DEFAULT_STATEMENT_TIMEOUT_S, limitsFor, ReplayWorker, type ReplayOutcome } from './run-worker.js';
+import type { DeclareJobResult, Progress, ReplayJobResult } from './protocol.js';
+import { DEFAULT_STATEMENT_TIMEOUT_S, limitsFor, ReplayWorker, type ReplayOutcome, type WorkerOutcome } from './run-worker.js';
 
 export const replayRules: RuleMeta[] = [replayFailed, replayFailedOnExistingRows, replayTimeout, tracedBlockingStatement, replayedSchemaDrift];
 
 /** Workers started by warmUp, per config, waiting for their job. */
-const started = new WeakMap<ResolvedConfig, ReplayWorker>();
+interface Workers {
+  replay: ReplayWorker;
+  /** Builds the schema the snapshots declare while `replay` replays (only when drift is on: see comparisonOf). */
+  declare?: ReplayWorker;
+}
+
+const started = new WeakMap<ResolvedConfig, Workers>();
 
 export const replayCheck: Check = {
   name: 'replay',
   categories: ['replay'],
-  // The worker process loads while the engine reads the folder; PostgreSQL starts in it, with the extensions
-  // the migrations create, as soon as the folder is read, and runs while the other checks do.
+  // The worker processes load while the engine reads the folder; once it is read, PostgreSQL starts in them
+  // (with the extensions the migrations create) if there is something to replay, while the other checks run.
   warmUp(config, options, head) {
     if (!mayReplay(config, options)) return;
-    const worker = ReplayWorker.spawn();
-    started.set(config, worker);
-    void head.then((h) => worker.start(extensionsCreated(h.migrations)));
+    const workers: Workers = { replay: ReplayWorker.spawn(), ...(options.drift ? { declare: ReplayWorker.spawn() } : {}) };
+    started.set(config, workers);
+    void head.then((h) => {
+      const plan = planOf(h, options, options.base !== undefined);
+      if (typeof plan === 'string') return;
+      const extensions = extensionsCreated(h.migrations);
+      workers.replay.start(extensions);
+      if (h.layout === 'journal' && plan.pending.length > 0) workers.declare?.start(extensions);
+    });
   },
   run: async (ctx) => {
-    const worker = started.get(ctx.config);
+    const workers = started.get(ctx.config);
     started.delete(ctx.config);
     try {
-      return await checkReplay(ctx, worker);
+      return await checkReplay(ctx, workers);
     } finally {
-      worker?.kill();
+      workers?.replay.kill();
+      workers?.declare?.kill();
     }
   },
 };
@@ -56,29 +69,32 @@ interface Plan {
   pending: Migration[];
 }
 
-async function checkReplay(ctx: CheckContext, warm: ReplayWorker | undefined): Promise<CheckOutcome> {
+async function checkReplay(ctx: CheckContext, warm: Workers | undefined): Promise<CheckOutcome> {
   const { replay: mode } = ctx.options;
   if (mode === false) return { status: 'skipped', reason: 'replay is off (--no-replay)' };
   if (ctx.config.dialect !== 'postgresql') {
     return { status: 'skipped', reason: `replay runs PostgreSQL migrations only (this config's dialect is ${ctx.config.dialect})` };
   }
-  const plan = planOf(ctx);
+  const plan = planOf(ctx.head, ctx.options, ctx.hasBase);
   if (typeof plan === 'string') return { status: 'skipped', reason: plan };
 
   const compare = ctx.options.drift && ctx.head.layout === 'journal' && plan.pending.length > 0 ? comparisonOf(ctx, plan) : undefined;
   const seconds = ctx.options.replayTimeout ?? DEFAULT_STATEMENT_TIMEOUT_S;
-  const worker = warm ?? ReplayWorker.spawn();
-  const outcome = await worker.run(
+  const extensionNames = extensionsCreated([...plan.base, ...plan.pending]);
+  const snapshots = typeof compare === 'string' ? undefined : compare;
+  // Built by a second worker while the first replays.
+  const declaring = snapshots ? (warm?.declare ?? ReplayWorker.spawn()).run({ type: 'declare', extensionNames, ...snapshots }, limitsFor(seconds)) : undefined;
+  const outcome = await (warm?.replay ?? ReplayWorker.spawn()).run(
     {
       type: 'job',
       base: plan.base.map(withoutSnapshot),
       pending: plan.pending.map(withoutSnapshot),
-      extensionNames: extensionsCreated([...plan.base, ...plan.pending]),
+      extensionNames,
       seed: ctx.options.replaySeed,
       trace: ctx.options.replaySeed,
       migrationsTable: { schema: ctx.config.migrations.schema, table: ctx.config.migrations.table },
       skipByWhen: ctx.head.layout === 'journal',
-      ...(compare && typeof compare !== 'string' ? { compare } : {}),
+      ...(snapshots ? { describe: { base: snapshots.base !== undefined } } : {}),
     },
     limitsFor(seconds),
   );
@@ -93,7 +109,8 @@ async function checkReplay(ctx: CheckContext, warm: ReplayWorker | undefined): P
   const failureFinding = result.failure ? failureFindingOf(result.failure, plan) : undefined;
   if (failureFinding) findings.push(failureFinding);
   if (typeof compare === 'string') notes.push(`replay: schema not compared: ${compare}`);
-  const comparison = outcome.value.comparison;
+  const shapes = outcome.value.shapes;
+  const comparison = declaring && shapes ? compared(await declaring, shapes) : undefined;
   if (comparison && 'reason' in comparison) notes.push(`replay: schema not compared: ${comparison.reason}`);
   else if (comparison) {
     const drift = schemaDriftFinding(ctx, comparison.differences, comparison.baseline);
@@ -101,6 +118,19 @@ async function checkReplay(ctx: CheckContext, warm: ReplayWorker | undefined): P
     if (comparison.baseline.length > 0) notes.push(`replay: ${comparison.baseline.length} difference(s) between the replayed schema and the snapshots already exist at the base (not reported)`);
   }
   return { status: 'ran', findings, notes, reconcile: (all, configure) => reconcile(all, { result, lint: ctx.options.lint, configure, ...(failureFinding ? { failureFinding } : {}) }) };
+}
+
+/** The replayed schema against the one the snapshots declare (differences already there at the base apart). */
+function compared(
+  declared: WorkerOutcome<DeclareJobResult>,
+  shapes: NonNullable<ReplayJobResult['shapes']>,
+): { differences: ShapeDifference[]; baseline: ShapeDifference[] } | { reason: string } {
+  if (declared.kind === 'crashed') return { reason: `the schema the snapshots declare could not be built: ${declared.message}` };
+  if (declared.kind === 'timeout') return { reason: `building the schema the snapshots declare did not finish within the replay's limit (${ms(declared.ms)})` };
+  const { latest, base } = declared.value;
+  if ('reason' in latest) return latest;
+  const baseline = shapes.base && base && 'shape' in base ? diffShapes(shapes.base, base.shape) : [];
+  return { differences: diffShapes(shapes.replayed, latest.shape), baseline };
 }
 
 /** The snapshots stay here: the worker needs the SQL only. */
@@ -174,16 +204,16 @@ function describeSide(def: string | undefined): string {
   return def === undefined ? 'absent' : def === '' ? 'present' : JSON.stringify(def);
 }
 
-function planOf(ctx: CheckContext): Plan | string {
-  const all = ctx.head.migrations;
+function planOf(head: MigrationSet, options: CheckOptions, hasBase: boolean): Plan | string {
+  const all = head.migrations;
   const unreadable = all.find((m) => m.sql === undefined);
   if (unreadable) return `${unreadable.file} cannot be read (see the integrity findings): drizzle's migrator would stop there too`;
   const fresh = all.filter((m) => m.isNew);
   if (fresh.length > 0) return { base: all.filter((m) => !m.isNew), pending: fresh };
-  if (ctx.options.replay === 'auto') return ctx.hasBase ? 'no new migrations to replay' : 'no base to tell new migrations from applied ones (--base); use --replay to replay the whole history';
+  if (options.replay === 'auto') return hasBase ? 'no new migrations to replay' : 'no base to tell new migrations from applied ones (--base); use --replay to replay the whole history';
   if (all.length === 0) return 'no migrations to replay';
   // --replay without new migrations: what a fresh database goes through, one batch for everything.
-  return ctx.hasBase ? { base: all, pending: [] } : { base: [], pending: all };
+  return hasBase ? { base: all, pending: [] } : { base: [], pending: all };
 }
 
 function findingsOf(result: ReplayResult): Finding[] {

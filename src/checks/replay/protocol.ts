@@ -3,7 +3,7 @@
 // PGlite ignores statement_timeout) ends with the process, not with the CI job.
 
 import type { Migration } from '../../model/types.js';
-import type { ShapeDifference } from './catalog.js';
+import type { SchemaShape } from './catalog.js';
 import type { MigrationsTable, Phase, ReplayResult } from './replay.js';
 
 type Json = Record<string, unknown>;
@@ -24,8 +24,27 @@ export interface ReplayJob {
   trace: boolean;
   migrationsTable: MigrationsTable;
   skipByWhen: boolean;
-  /** Compare the replayed schema with the latest snapshot (and, with a base, the base's latest). */
-  compare?: { latest: Json; base?: Json };
+  /** Describe the replayed schema (and the schema after the base migrations) for the comparison with the snapshots. */
+  describe?: { base: boolean };
+}
+
+/**
+ * The schema the snapshots declare, built by a second worker while the first replays: the latest snapshot's
+ * and, with a base, the base's latest.
+ */
+export interface DeclareJob {
+  type: 'declare';
+  latest: Json;
+  base?: Json;
+  extensionNames: string[];
+}
+
+export type Declared = { shape: SchemaShape } | { reason: string };
+
+export interface DeclareJobResult {
+  type: 'declared';
+  latest: Declared;
+  base?: Declared;
 }
 
 /** Worker → check: what is running now (the watchdog's clock restarts at each). */
@@ -40,8 +59,8 @@ export interface ReplayJobResult {
   fromTemplate: boolean;
   startMs: number;
   replayMs: number;
-  /** The schema comparison, when asked for and the replay reached the end. */
-  comparison?: { differences: ShapeDifference[]; baseline: ShapeDifference[] } | { reason: string };
+  /** The replayed schema, when asked for and the replay reached the end (and, asked for, the base's). */
+  shapes?: { replayed: SchemaShape; base?: SchemaShape };
 }
 
-export type WorkerMessage = Progress | ReplayJobResult | { type: 'error'; message: string };
+export type WorkerMessage = Progress | ReplayJobResult | DeclareJobResult | { type: 'error'; message: string };

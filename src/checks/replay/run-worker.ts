@@ -4,7 +4,7 @@
 
 import { fork, type ChildProcess } from 'node:child_process';
 import { scrubbedEnv, workerCommand } from '../../config/worker-process.js';
-import type { Progress, ReplayJob, ReplayJobResult, StartRequest, WorkerMessage } from './protocol.js';
+import type { DeclareJob, DeclareJobResult, Progress, ReplayJob, ReplayJobResult, StartRequest, WorkerMessage } from './protocol.js';
 
 export interface ReplayLimits {
   /** For each statement (and each other step: seeding, describing the schema). */
@@ -22,11 +22,13 @@ export function limitsFor(statementSeconds: number): ReplayLimits {
   return { statementMs, totalMs: Math.max(10 * statementMs, 120_000) };
 }
 
-export type ReplayOutcome =
-  | { kind: 'done'; value: ReplayJobResult }
+export type WorkerOutcome<R> =
+  | { kind: 'done'; value: R }
   /** `ranMs`: how long the step that was running had run when it was stopped. */
   | { kind: 'timeout'; limit: 'statement' | 'total'; ms: number; running?: Progress; ranMs?: number }
   | { kind: 'crashed'; message: string };
+
+export type ReplayOutcome = WorkerOutcome<ReplayJobResult>;
 
 export class ReplayWorker {
   private readonly child: ChildProcess;
@@ -53,14 +55,16 @@ export class ReplayWorker {
     if (this.exited === undefined && this.child.connected) this.child.send({ type: 'start', extensionNames } satisfies StartRequest);
   }
 
-  run(job: ReplayJob, limits: ReplayLimits): Promise<ReplayOutcome> {
+  run(job: ReplayJob, limits: ReplayLimits): Promise<ReplayOutcome>;
+  run(job: DeclareJob, limits: ReplayLimits): Promise<WorkerOutcome<DeclareJobResult>>;
+  run(job: ReplayJob | DeclareJob, limits: ReplayLimits): Promise<WorkerOutcome<ReplayJobResult | DeclareJobResult>> {
     const child = this.child;
     return new Promise((resolve) => {
       let running: Progress | undefined;
       let runningSince = 0;
       let stepTimer: NodeJS.Timeout | undefined;
       let settled = false;
-      const settle = (outcome: ReplayOutcome) => {
+      const settle = (outcome: WorkerOutcome<ReplayJobResult | DeclareJobResult>) => {
         if (settled) return;
         settled = true;
         clearTimeout(totalTimer);
@@ -72,7 +76,7 @@ export class ReplayWorker {
       const ranMs = () => performance.now() - runningSince;
       const totalTimer = setTimeout(() => settle({ kind: 'timeout', limit: 'total', ms: limits.totalMs, ...(running ? { running, ranMs: ranMs() } : {}) }), limits.totalMs);
       child.on('message', (m: WorkerMessage) => {
-        if (m.type === 'result') return settle({ kind: 'done', value: m });
+        if (m.type === 'result' || m.type === 'declared') return settle({ kind: 'done', value: m });
         if (m.type === 'error') return settle({ kind: 'crashed', message: m.message });
         running = m;
         runningSince = performance.now();

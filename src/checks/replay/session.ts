@@ -1,13 +1,12 @@
 // The worker's side of a replay: start the embedded PostgreSQL (ahead of the job, with the extensions the
-// folder's migrations create, while the engine runs the other checks), replay, and describe the resulting
-// schema for the comparison with the snapshots.
+// folder's migrations create, while the engine runs the other checks), then either replay and describe the
+// resulting schema, or (in a second worker, at the same time) build the schema the snapshots declare.
 
-import type { PGlite } from '@electric-sql/pglite';
-import { describeSchema, diffShapes, type SchemaShape } from './catalog.js';
+import { describeSchema, type SchemaShape } from './catalog.js';
 import { declaredShape } from './declared.js';
 import { isAvailable, loadExtensions } from './extensions.js';
 import { startPglite, type StartedDb } from './pglite.js';
-import type { Progress, ReplayJob, ReplayJobResult } from './protocol.js';
+import type { DeclareJob, DeclareJobResult, Progress, ReplayJob, ReplayJobResult } from './protocol.js';
 import { replay } from './replay.js';
 
 interface Starting {
@@ -35,13 +34,11 @@ function availableAmong(names: readonly string[]): string[] {
 
 export async function runJob(job: ReplayJob, report: (p: Progress) => void): Promise<ReplayJobResult> {
   report({ type: 'step', what: 'starting the embedded PostgreSQL' });
-  const available = availableAmong(job.extensionNames);
-  const { started: { db, version, fromTemplate }, since } = await startedDb(available);
+  const { started: { db, version, fromTemplate }, since } = await startedDb(availableAmong(job.extensionNames));
   const ready = performance.now();
-  let comparison: ReplayJobResult['comparison'];
   try {
     let baseShape: SchemaShape | undefined;
-    const afterBase = job.compare?.base && job.base.length > 0 && job.pending.length > 0 ? async () => void (baseShape = await describeSchema(db, job.migrationsTable)) : undefined;
+    const afterBase = job.describe?.base && job.base.length > 0 && job.pending.length > 0 ? async () => void (baseShape = await describeSchema(db, job.migrationsTable)) : undefined;
     const result = await replay(db, job.base, job.pending, {
       seed: job.seed,
       trace: job.trace,
@@ -51,14 +48,26 @@ export async function runJob(job: ReplayJob, report: (p: Progress) => void): Pro
       onStatement: (phase, { migration, statement }) => report({ type: 'statement', phase, tag: migration.tag, index: statement.index }),
     });
     const done = performance.now();
-    if (job.compare && job.pending.length > 0 && !result.failure && result.missingExtensions.length === 0 && result.missingRoles.length === 0) {
-      report({ type: 'step', what: 'comparing the replayed schema with the latest snapshot' });
-      comparison = await compare(db, job, baseShape, available, await loadExtensions(available));
+    let shapes: ReplayJobResult['shapes'];
+    if (job.describe && job.pending.length > 0 && !result.failure && result.missingExtensions.length === 0 && result.missingRoles.length === 0) {
+      report({ type: 'step', what: 'describing the replayed schema' });
+      shapes = { replayed: await describeSchema(db, job.migrationsTable), ...(baseShape ? { base: baseShape } : {}) };
     }
-    return { type: 'result', result, version, fromTemplate, startMs: ready - since, replayMs: done - ready, ...(comparison ? { comparison } : {}) };
+    return { type: 'result', result, version, fromTemplate, startMs: ready - since, replayMs: done - ready, ...(shapes ? { shapes } : {}) };
   } finally {
     await db.close();
   }
+}
+
+/** Builds the schemas the snapshots declare: the latest on the instance started ahead, the base's on another. */
+export async function runDeclare(job: DeclareJob, report: (p: Progress) => void): Promise<DeclareJobResult> {
+  report({ type: 'step', what: 'building the schema the latest snapshot declares' });
+  const available = availableAmong(job.extensionNames);
+  const latest = await declaredShape((await startedDb(available)).started.db, job.latest, available);
+  if (!job.base) return { type: 'declared', latest };
+  report({ type: 'step', what: "building the schema the base's latest snapshot declares" });
+  const base = await declaredShape((await starting(available).db).db, job.base, available);
+  return { type: 'declared', latest, base };
 }
 
 /** The instance started ahead of the job when it has every extension the job needs, else a new one. */
@@ -69,22 +78,4 @@ async function startedDb(extensions: string[]): Promise<{ started: StartedDb; si
   if (ahead) void ahead.db.then((s) => s.db.close(), () => undefined);
   const fresh = starting(extensions);
   return { started: await fresh.db, since: fresh.started };
-}
-
-async function compare(
-  db: PGlite,
-  job: ReplayJob,
-  baseShape: SchemaShape | undefined,
-  available: string[],
-  extensions: Awaited<ReturnType<typeof loadExtensions>>,
-): Promise<NonNullable<ReplayJobResult['comparison']>> {
-  const replayed = await describeSchema(db, job.migrationsTable);
-  const declared = await declaredShape(job.compare!.latest, available, extensions);
-  if ('reason' in declared) return { reason: declared.reason };
-  let baseline: ReturnType<typeof diffShapes> = [];
-  if (baseShape && job.compare!.base) {
-    const atBase = await declaredShape(job.compare!.base, available, extensions);
-    if ('shape' in atBase) baseline = diffShapes(baseShape, atBase.shape);
-  }
-  return { differences: diffShapes(replayed, declared.shape), baseline };
 }
