@@ -1,7 +1,7 @@
 // The drift worker: a child process that imports the user's schema and asks drizzle-kit for the SQL.
 // It runs user code and drizzle-kit's interactive diff, so the parent keeps it at arm's length: stdin is
-// closed (a rename question throws instead of waiting), a timer ends it, and every answer travels over
-// the IPC channel. One job in, one result out.
+// closed (drizzle-kit is never asked a rename question, and could not wait for an answer), a timer ends
+// it, and every answer travels over the IPC channel. One job in, one result out.
 
 import * as fs from 'node:fs';
 import * as nodeModule from 'node:module';
@@ -16,7 +16,7 @@ import {
   type KitInfo,
 } from './checks/drift/protocol.js';
 import { createModuleLoader } from './config/load-module.js';
-import { dropOnlyBridge, emptySnapshot, normalizeSnapshot, pruneToChangedTables, renameCandidates } from './checks/drift/snapshot.js';
+import { dropOnlyBridge, emptySnapshot, normalizeSnapshot, pruneToChangedTables, renameCandidates, renameQuestion } from './checks/drift/snapshot.js';
 import { findSchemaFiles, tsconfigAliases, userFrame } from './checks/drift/schema-files.js';
 
 type Json = Record<string, unknown>;
@@ -168,11 +168,12 @@ interface MissingHint {
   entity: string[];
 }
 
-/** "column tasks.label removed and tasks.title added: rename or drop+add?", from the states' entity lists. */
+/** The question drizzle-kit 1.x's hint stands for, with the removed candidates read from the states' entity lists. */
 function renameQuestion1x(hint: MissingHint, latest: Json, current: Json): string {
   const show = (id: string[]) => (id[0] === 'public' ? id.slice(1) : id).join('.');
   const entityType = { table: 'tables', column: 'columns' }[hint.kind];
-  if (!entityType) return `${hint.kind} ${show(hint.entity)} added: renamed from a removed ${hint.kind}, or new?`;
+  const noun: [string, string] = [hint.kind, `${hint.kind}s`];
+  if (!entityType) return `whether ${hint.kind} ${show(hint.entity)} is new or a renamed one`;
   const idOf = (row: Json) => (entityType === 'columns' ? [row.schema, row.table, row.name] : [row.schema, row.name]).map(String);
   const rows = (state: Json) => (Array.isArray(state.ddl) ? (state.ddl as Json[]) : []).filter((r) => r.entityType === entityType);
   const now = new Set(rows(current).map((r) => idOf(r).join('\u0000')));
@@ -180,35 +181,36 @@ function renameQuestion1x(hint: MissingHint, latest: Json, current: Json): strin
   const removed = rows(latest)
     .map(idOf)
     .filter((id) => id.slice(0, -1).join('\u0000') === parent && !now.has(id.join('\u0000')));
-  const verb = hint.kind === 'column' ? 'add' : 'create';
-  if (removed.length === 0) return `${hint.kind} ${show(hint.entity)} added: rename or ${verb}?`;
-  return `${hint.kind}${removed.length > 1 ? 's' : ''} ${removed.map(show).join(', ')} removed and ${show(hint.entity)} added: rename or drop+${verb}?`;
+  if (removed.length === 0) return `whether ${hint.kind} ${show(hint.entity)} is new or a renamed one`;
+  return renameQuestion(noun, removed.map(show), [show(hint.entity)]);
 }
 
-/** What `drizzle-kit generate` would write between two snapshots, without ever waiting for an answer. */
+/**
+ * What `drizzle-kit generate` would write between two snapshots, without ever putting a question to it.
+ * drizzle-kit asks "created or renamed?" through resolvers its API does not let a caller replace; kits
+ * before 0.31.10 then wait on stdin for good (the worker exits silently when nothing else is pending),
+ * later ones throw without a terminal. So a step with a removed and an added object of one kind is never
+ * given to it whole: a bridge snapshot splits it into drops then adds, which is drizzle-kit's SQL when
+ * every question is answered "create", and the questions are reported instead.
+ */
 async function diff(kit: Kit, prev: Json, cur: Json): Promise<DiffOutcome> {
   if (normalizeSnapshot(prev) === normalizeSnapshot(cur)) return { kind: 'same' };
   const sqlBetween = (a: Json, b: Json) => kit.diff(...pruneToChangedTables(a, b));
+  const candidates = renameCandidates(prev, cur);
+  if (candidates.length > 0) {
+    const bridge = dropOnlyBridge(prev, cur);
+    try {
+      return { kind: 'rename', candidates, dropAdd: [...(await sqlBetween(prev, bridge)), ...(await sqlBetween(bridge, cur))] };
+    } catch {
+      return { kind: 'rename', candidates };
+    }
+  }
   try {
     const statements = await sqlBetween(prev, cur);
     return statements.length === 0 ? { kind: 'same' } : { kind: 'sql', statements };
   } catch (e) {
-    if (!isPromptError(e)) return { kind: 'failed', message: errorText(e) };
-    const candidates = renameCandidates(prev, cur);
-    let dropAdd: string[] | undefined;
-    try {
-      const bridge = dropOnlyBridge(prev, cur);
-      dropAdd = [...(await sqlBetween(prev, bridge)), ...(await sqlBetween(bridge, cur))];
-    } catch {
-      // Some renames (e.g. inside policies) are not covered by the bridge: the candidates still stand.
-    }
-    return { kind: 'rename', candidates, dropAdd };
+    return { kind: 'failed', message: errorText(e) };
   }
-}
-
-/** drizzle-kit's prompt library refuses to ask without a terminal; stdin is closed, so that is how a question surfaces. */
-function isPromptError(e: unknown): boolean {
-  return /TTY|prompt|raw mode/i.test(errorText(e));
 }
 
 function assertOrmInstalled(firstSchemaFile: string): void {
