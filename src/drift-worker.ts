@@ -14,6 +14,8 @@ import {
   type DriftJob,
   type DriftResult,
   type KitInfo,
+  type SchemaJob,
+  type SchemaResult,
 } from './checks/drift/protocol.js';
 import { createModuleLoader } from './config/load-module.js';
 import { dropOnlyBridge, emptySnapshot, normalizeSnapshot, pruneToChangedTables, renameCandidates, renameQuestion } from './checks/drift/snapshot.js';
@@ -46,8 +48,8 @@ class WorkerError extends Error {
   }
 }
 
-process.once('message', (job: DriftJob | ConfigJob) => {
-  const work = job.kind === 'config' ? loadConfig(job) : run(job);
+process.once('message', (job: DriftJob | ConfigJob | SchemaJob) => {
+  const work = job.kind === 'config' ? loadConfig(job) : job.kind === 'schema' ? serializeSchema(job) : run(job);
   work.then(reply, (e: unknown) => {
     const err = e instanceof WorkerError ? e : new WorkerError('kit-failed', errorText(e));
     const missing = err.missingPackage ? { missingPackage: err.missingPackage } : {};
@@ -57,7 +59,7 @@ process.once('message', (job: DriftJob | ConfigJob) => {
 
 let currentKit: KitInfo | undefined;
 
-function reply(result: DriftResult | ConfigResult): void {
+function reply(result: DriftResult | ConfigResult | SchemaResult): void {
   process.send!(result, () => process.exit(0));
 }
 
@@ -92,16 +94,9 @@ function plainData(config: Json): Json {
 }
 
 async function run(job: DriftJob): Promise<DriftResult> {
-  const files = findSchemaFiles(job.cwd, job.schema);
-  if (files.length === 0) {
-    throw new WorkerError('schema-missing', `no schema files match ${job.schema.map((s) => `'${s}'`).join(', ')} (relative to ${job.cwd})`);
-  }
-  assertOrmInstalled(files[0]!);
+  const files = schemaFiles(job);
   if (job.folders) return runFolderLayout(job, files);
-  const kit = await loadKit(job);
-  currentKit = kit.info;
-  const imports = await importSchema(files, job.projectDir);
-  const current = await kit.serialize(imports);
+  const { kit, current } = await loadSchema(job, files);
   const latest = job.latest ? kit.upgrade(job.latest) : emptySnapshot(job.dialect);
   const drift = await diff(kit, latest, current);
   // Drift that regenerating cannot fix: a default computed when the schema loads differs on every load.
@@ -113,6 +108,28 @@ async function run(job: DriftJob): Promise<DriftResult> {
     migrations.push({ tag: m.tag, outcome: await diff(kit, prev, kit.upgrade(m.cur)) });
   }
   return { ok: true, kit: kit.info, schemaFiles: files, drift, migrations, ...(loadTimeDefaults.length ? { loadTimeDefaults } : {}) };
+}
+
+/** The schema files the job's patterns name, with drizzle-orm installed for them. */
+function schemaFiles(job: SchemaJob | DriftJob): string[] {
+  const files = findSchemaFiles(job.cwd, job.schema);
+  if (files.length === 0) {
+    throw new WorkerError('schema-missing', `no schema files match ${job.schema.map((s) => `'${s}'`).join(', ')} (relative to ${job.cwd})`);
+  }
+  assertOrmInstalled(files[0]!);
+  return files;
+}
+
+/** The schema imported and serialized by the project's drizzle-kit (or ours), as `drizzle-kit generate` does. */
+async function loadSchema(job: SchemaJob | DriftJob, files: string[]): Promise<{ kit: Kit; current: Json }> {
+  const kit = await loadKit(job);
+  currentKit = kit.info;
+  return { kit, current: await kit.serialize(await importSchema(files, job.projectDir)) };
+}
+
+async function serializeSchema(job: SchemaJob): Promise<SchemaResult> {
+  const { kit, current } = await loadSchema(job, schemaFiles(job));
+  return { ok: true, kit: kit.info, snapshot: current };
 }
 
 /**
@@ -222,7 +239,7 @@ function assertOrmInstalled(firstSchemaFile: string): void {
 }
 
 /** The project's own drizzle-kit when it has a 0.x one (it wrote the snapshots), else ours. */
-async function loadKit(job: DriftJob): Promise<Kit> {
+async function loadKit(job: SchemaJob | DriftJob): Promise<Kit> {
   const projectRequire = createRequire(path.join(job.projectDir, 'package.json'));
   let note: string | undefined;
   let apiFile: string | undefined;
@@ -271,7 +288,7 @@ async function bundledKitApi(): Promise<Json> {
   return createRequire(import.meta.url)('drizzle-kit/api') as Json;
 }
 
-function kitOf(api: Json, job: DriftJob, info: KitInfo): Kit | undefined {
+function kitOf(api: Json, job: SchemaJob | DriftJob, info: KitInfo): Kit | undefined {
   const names = API_NAMES[job.dialect];
   if (!names) return undefined;
   const serialize = api[names[0]] as ((...args: unknown[]) => Json | Promise<Json>) | undefined;

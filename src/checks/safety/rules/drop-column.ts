@@ -24,6 +24,21 @@ export const dropColumn: SafetyRule = {
 };
 
 /**
+ * With `--base`, a drop this rule reported as an error whose column the base's TypeScript schema no longer
+ * declares: an earlier, merged change removed it from the Drizzle schema without generating the drop (so the
+ * base's snapshot still has it), and the code running at the base neither reads nor writes it.
+ */
+export function droppedFromBaseSchema(op: OpOf<'drop-column'>, baseRef: string): { severity: 'warning'; message: string } {
+  return {
+    severity: 'warning',
+    message:
+      `Column "${op.column}" of ${displayName(op.table)} is dropped: the TypeScript schema at the base ${baseRef} no longer declares it ` +
+      `(an earlier change removed it from the Drizzle schema without generating the drop, so the base's snapshot still has it), ` +
+      `so the code running at the base does not read or write it — the last step of expand/contract — but its data is lost.`,
+  };
+}
+
+/**
  * A drop that loses no data: on a new table, of a column added earlier in the migration, or
  * `IF EXISTS` of a column the previous snapshot does not have (a no-op).
  */
