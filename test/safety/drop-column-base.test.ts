@@ -27,7 +27,7 @@ const DROP = 'drizzle/0001_drop_legacy.sql';
  * A repository whose base commit has migration 0000 only (its snapshot still holds users.legacy) and
  * `baseSchema` as schema.ts; HEAD adds the generated 0001 that drops the column, with the final schema.
  */
-function history(baseSchema: string): { dir: string; base: string } {
+function history(baseSchema: string, appendToDrop = ''): { dir: string; base: string } {
   const dir = copyFixture('lint-pg-contract');
   temp.push(dir);
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
@@ -40,7 +40,7 @@ function history(baseSchema: string): { dir: string; base: string } {
   writeJson(journalFile, { ...journal, entries: journal.entries.slice(0, 1) });
   fs.writeFileSync(path.join(dir, 'schema.ts'), baseSchema);
   const base = commitAll(dir, 'base');
-  for (const [f, bytes] of held) fs.writeFileSync(path.join(dir, f), bytes);
+  for (const [f, bytes] of held) fs.writeFileSync(path.join(dir, f), f === DROP ? bytes + appendToDrop : bytes);
   writeJson(journalFile, journal);
   fs.writeFileSync(path.join(dir, 'schema.ts'), finalSchema);
   commitAll(dir, 'generate the drop');
@@ -81,6 +81,18 @@ describe('drop-column against the base commit', () => {
     expect(drops.map((f) => [f.severity, f.message])).toEqual([['error', 'Column "legacy" of "users" is dropped: its data is lost and code still using it breaks.']]);
     expect(report.exitCode).toBe(5);
     expect(report.notes.join('\n')).not.toContain('was not checked');
+  });
+
+  it('stays an error for a column renamed earlier in the migration: the data dropped is the old column\'s', async () => {
+    // Lines: 1 drops legacy, 2 a breakpoint, 3 the rename, 4 the drop. The base's schema has users.name and no
+    // users.nickname; dropping nickname loses name's data.
+    const renameThenDrop = '\n--> statement-breakpoint\nALTER TABLE "users" RENAME COLUMN "name" TO "nickname";--> statement-breakpoint\nALTER TABLE "users" DROP COLUMN "nickname";';
+    const { dir, base } = history(step('02.ts'), renameThenDrop);
+    const { drops } = await check(dir, base);
+    expect(drops.map((f) => [f.severity, f.line])).toEqual([
+      ['warning', 1],
+      ['error', 4],
+    ]);
   });
 
   it("keeps the error and says why when the base's schema cannot be loaded", async () => {

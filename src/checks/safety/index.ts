@@ -8,9 +8,9 @@ import type { Migration } from '../../model/types.js';
 import type { Check, CheckContext, CheckOutcome } from '../types.js';
 import { loadBaseSchema } from '../drift/base-schema.js';
 import type { Finding } from '../../findings.js';
-import { displayName, type Op } from './ops.js';
+import { displayName } from './ops.js';
 import { SafetyLinter, snapshotLookups, type LintTarget } from './lint.js';
-import { dropColumn, droppedFromBaseSchema } from './rules/drop-column.js';
+import { dropColumn, droppedFromBaseSchema, isRenamedEarlier } from './rules/drop-column.js';
 import { preloadParser } from './parser.js';
 import { lexDialect } from '../../model/sql-lexer.js';
 
@@ -40,7 +40,7 @@ export const safetyCheck: Check = {
       dialect === 'postgresql'
         ? []
         : [`SQL lint for ${ctx.config.dialect} is lexical: drops, renames, type changes and table rebuilds only (see docs/rules).`];
-    const findings = ctx.hasBase ? await judgeDropsByBaseSchema(ctx, linted, linter.opOf, notes) : linted;
+    const findings = ctx.hasBase ? await judgeDropsByBaseSchema(ctx, linted, linter.subjects, notes) : linted;
     return { status: 'ran', findings, notes };
   },
 };
@@ -50,10 +50,16 @@ export const safetyCheck: Check = {
  * schema without generating the drop: the base's snapshot still has the column, its TypeScript schema does
  * not. Only a DROP COLUMN error needs the base's schema loaded, so a pull request without one never pays for it.
  */
-async function judgeDropsByBaseSchema(ctx: CheckContext, findings: Finding[], opOf: ReadonlyMap<Finding, Op>, notes: string[]): Promise<Finding[]> {
+async function judgeDropsByBaseSchema(
+  ctx: CheckContext,
+  findings: Finding[],
+  subjects: SafetyLinter['subjects'],
+  notes: string[],
+): Promise<Finding[]> {
   const drops = findings.flatMap((finding) => {
-    const op = opOf.get(finding);
-    return finding.ruleId === dropColumn.meta.id && finding.severity === 'error' && op?.kind === 'drop-column' ? [{ finding, op }] : [];
+    const { op, migrationOps = [] } = subjects.get(finding) ?? {};
+    if (finding.ruleId !== dropColumn.meta.id || finding.severity !== 'error' || op?.kind !== 'drop-column') return [];
+    return isRenamedEarlier(op, migrationOps) ? [] : [{ finding, op }];
   });
   if (drops.length === 0) return findings;
   const base = await loadBaseSchema(ctx);

@@ -80,8 +80,11 @@ export class SafetyLinter {
   private inImplicitBlock = false;
   private before: SnapshotLookups = snapshotLookups(undefined);
   readonly stats: LintStats = { statements: 0, parsed: 0 };
-  /** The op each op-level finding judged (a check may refine a finding with facts the lint cannot see). */
-  readonly opOf = new Map<Finding, Op>();
+  /**
+   * The op each op-level finding judged, with every op of its migration: a check may refine a finding with
+   * facts the lint cannot see.
+   */
+  readonly subjects = new Map<Finding, { op: Op; migrationOps: readonly Op[] }>();
 
   constructor(private readonly options: LintOptions) {}
 
@@ -151,7 +154,7 @@ export class SafetyLinter {
         endColumn: end.column,
       });
       findings.push(finding);
-      if (op) this.opOf.set(finding, op);
+      if (op) this.subjects.set(finding, { op, migrationOps });
     };
 
     let chunk = -1;
