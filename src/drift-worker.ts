@@ -1,7 +1,7 @@
 // The drift worker: a child process that imports the user's schema and asks drizzle-kit for the SQL.
 // It runs user code and drizzle-kit's interactive diff, so the parent keeps it at arm's length: stdin is
-// closed (a rename question throws instead of waiting), a timer ends it, and every answer travels over
-// the IPC channel. One job in, one result out.
+// closed (drizzle-kit is never asked a rename question, and could not wait for an answer), a timer ends
+// it, and every answer travels over the IPC channel. One job in, one result out.
 
 import * as fs from 'node:fs';
 import * as nodeModule from 'node:module';
@@ -14,9 +14,11 @@ import {
   type DriftJob,
   type DriftResult,
   type KitInfo,
+  type SchemaJob,
+  type SchemaResult,
 } from './checks/drift/protocol.js';
 import { createModuleLoader } from './config/load-module.js';
-import { dropOnlyBridge, emptySnapshot, normalizeSnapshot, pruneToChangedTables, renameCandidates } from './checks/drift/snapshot.js';
+import { dropOnlyBridge, emptySnapshot, normalizeSnapshot, pruneToChangedTables, renameCandidates, renameQuestion } from './checks/drift/snapshot.js';
 import { findSchemaFiles, tsconfigAliases, userFrame } from './checks/drift/schema-files.js';
 
 type Json = Record<string, unknown>;
@@ -46,8 +48,8 @@ class WorkerError extends Error {
   }
 }
 
-process.once('message', (job: DriftJob | ConfigJob) => {
-  const work = job.kind === 'config' ? loadConfig(job) : run(job);
+process.once('message', (job: DriftJob | ConfigJob | SchemaJob) => {
+  const work = job.kind === 'config' ? loadConfig(job) : job.kind === 'schema' ? serializeSchema(job) : run(job);
   work.then(reply, (e: unknown) => {
     const err = e instanceof WorkerError ? e : new WorkerError('kit-failed', errorText(e));
     const missing = err.missingPackage ? { missingPackage: err.missingPackage } : {};
@@ -57,7 +59,7 @@ process.once('message', (job: DriftJob | ConfigJob) => {
 
 let currentKit: KitInfo | undefined;
 
-function reply(result: DriftResult | ConfigResult): void {
+function reply(result: DriftResult | ConfigResult | SchemaResult): void {
   process.send!(result, () => process.exit(0));
 }
 
@@ -92,16 +94,9 @@ function plainData(config: Json): Json {
 }
 
 async function run(job: DriftJob): Promise<DriftResult> {
-  const files = findSchemaFiles(job.cwd, job.schema);
-  if (files.length === 0) {
-    throw new WorkerError('schema-missing', `no schema files match ${job.schema.map((s) => `'${s}'`).join(', ')} (relative to ${job.cwd})`);
-  }
-  assertOrmInstalled(files[0]!);
+  const files = schemaFiles(job);
   if (job.folders) return runFolderLayout(job, files);
-  const kit = await loadKit(job);
-  currentKit = kit.info;
-  const imports = await importSchema(files, job.projectDir);
-  const current = await kit.serialize(imports);
+  const { kit, current } = await loadSchema(job, files);
   const latest = job.latest ? kit.upgrade(job.latest) : emptySnapshot(job.dialect);
   const drift = await diff(kit, latest, current);
   // Drift that regenerating cannot fix: a default computed when the schema loads differs on every load.
@@ -113,6 +108,28 @@ async function run(job: DriftJob): Promise<DriftResult> {
     migrations.push({ tag: m.tag, outcome: await diff(kit, prev, kit.upgrade(m.cur)) });
   }
   return { ok: true, kit: kit.info, schemaFiles: files, drift, migrations, ...(loadTimeDefaults.length ? { loadTimeDefaults } : {}) };
+}
+
+/** The schema files the job's patterns name, with drizzle-orm installed for them. */
+function schemaFiles(job: SchemaJob | DriftJob): string[] {
+  const files = findSchemaFiles(job.cwd, job.schema);
+  if (files.length === 0) {
+    throw new WorkerError('schema-missing', `no schema files match ${job.schema.map((s) => `'${s}'`).join(', ')} (relative to ${job.cwd})`);
+  }
+  assertOrmInstalled(files[0]!);
+  return files;
+}
+
+/** The schema imported and serialized by the project's drizzle-kit (or ours), as `drizzle-kit generate` does. */
+async function loadSchema(job: SchemaJob | DriftJob, files: string[]): Promise<{ kit: Kit; current: Json }> {
+  const kit = await loadKit(job);
+  currentKit = kit.info;
+  return { kit, current: await kit.serialize(await importSchema(files, job.projectDir)) };
+}
+
+async function serializeSchema(job: SchemaJob): Promise<SchemaResult> {
+  const { kit, current } = await loadSchema(job, schemaFiles(job));
+  return { ok: true, kit: kit.info, snapshot: current };
 }
 
 /**
@@ -168,11 +185,12 @@ interface MissingHint {
   entity: string[];
 }
 
-/** "column tasks.label removed and tasks.title added: rename or drop+add?", from the states' entity lists. */
+/** The question drizzle-kit 1.x's hint stands for, with the removed candidates read from the states' entity lists. */
 function renameQuestion1x(hint: MissingHint, latest: Json, current: Json): string {
   const show = (id: string[]) => (id[0] === 'public' ? id.slice(1) : id).join('.');
   const entityType = { table: 'tables', column: 'columns' }[hint.kind];
-  if (!entityType) return `${hint.kind} ${show(hint.entity)} added: renamed from a removed ${hint.kind}, or new?`;
+  const noun: [string, string] = [hint.kind, `${hint.kind}s`];
+  if (!entityType) return `whether ${hint.kind} ${show(hint.entity)} is new or a renamed one`;
   const idOf = (row: Json) => (entityType === 'columns' ? [row.schema, row.table, row.name] : [row.schema, row.name]).map(String);
   const rows = (state: Json) => (Array.isArray(state.ddl) ? (state.ddl as Json[]) : []).filter((r) => r.entityType === entityType);
   const now = new Set(rows(current).map((r) => idOf(r).join('\u0000')));
@@ -180,35 +198,36 @@ function renameQuestion1x(hint: MissingHint, latest: Json, current: Json): strin
   const removed = rows(latest)
     .map(idOf)
     .filter((id) => id.slice(0, -1).join('\u0000') === parent && !now.has(id.join('\u0000')));
-  const verb = hint.kind === 'column' ? 'add' : 'create';
-  if (removed.length === 0) return `${hint.kind} ${show(hint.entity)} added: rename or ${verb}?`;
-  return `${hint.kind}${removed.length > 1 ? 's' : ''} ${removed.map(show).join(', ')} removed and ${show(hint.entity)} added: rename or drop+${verb}?`;
+  if (removed.length === 0) return `whether ${hint.kind} ${show(hint.entity)} is new or a renamed one`;
+  return renameQuestion(noun, removed.map(show), [show(hint.entity)]);
 }
 
-/** What `drizzle-kit generate` would write between two snapshots, without ever waiting for an answer. */
+/**
+ * What `drizzle-kit generate` would write between two snapshots, without ever putting a question to it.
+ * drizzle-kit asks "created or renamed?" through resolvers its API does not let a caller replace; kits
+ * before 0.31.10 then wait on stdin for good (the worker exits silently when nothing else is pending),
+ * later ones throw without a terminal. So a step with a removed and an added object of one kind is never
+ * given to it whole: a bridge snapshot splits it into drops then adds, which is drizzle-kit's SQL when
+ * every question is answered "create", and the questions are reported instead.
+ */
 async function diff(kit: Kit, prev: Json, cur: Json): Promise<DiffOutcome> {
   if (normalizeSnapshot(prev) === normalizeSnapshot(cur)) return { kind: 'same' };
   const sqlBetween = (a: Json, b: Json) => kit.diff(...pruneToChangedTables(a, b));
+  const candidates = renameCandidates(prev, cur);
+  if (candidates.length > 0) {
+    const bridge = dropOnlyBridge(prev, cur);
+    try {
+      return { kind: 'rename', candidates, dropAdd: [...(await sqlBetween(prev, bridge)), ...(await sqlBetween(bridge, cur))] };
+    } catch {
+      return { kind: 'rename', candidates };
+    }
+  }
   try {
     const statements = await sqlBetween(prev, cur);
     return statements.length === 0 ? { kind: 'same' } : { kind: 'sql', statements };
   } catch (e) {
-    if (!isPromptError(e)) return { kind: 'failed', message: errorText(e) };
-    const candidates = renameCandidates(prev, cur);
-    let dropAdd: string[] | undefined;
-    try {
-      const bridge = dropOnlyBridge(prev, cur);
-      dropAdd = [...(await sqlBetween(prev, bridge)), ...(await sqlBetween(bridge, cur))];
-    } catch {
-      // Some renames (e.g. inside policies) are not covered by the bridge: the candidates still stand.
-    }
-    return { kind: 'rename', candidates, dropAdd };
+    return { kind: 'failed', message: errorText(e) };
   }
-}
-
-/** drizzle-kit's prompt library refuses to ask without a terminal; stdin is closed, so that is how a question surfaces. */
-function isPromptError(e: unknown): boolean {
-  return /TTY|prompt|raw mode/i.test(errorText(e));
 }
 
 function assertOrmInstalled(firstSchemaFile: string): void {
@@ -220,7 +239,7 @@ function assertOrmInstalled(firstSchemaFile: string): void {
 }
 
 /** The project's own drizzle-kit when it has a 0.x one (it wrote the snapshots), else ours. */
-async function loadKit(job: DriftJob): Promise<Kit> {
+async function loadKit(job: SchemaJob | DriftJob): Promise<Kit> {
   const projectRequire = createRequire(path.join(job.projectDir, 'package.json'));
   let note: string | undefined;
   let apiFile: string | undefined;
@@ -269,7 +288,7 @@ async function bundledKitApi(): Promise<Json> {
   return createRequire(import.meta.url)('drizzle-kit/api') as Json;
 }
 
-function kitOf(api: Json, job: DriftJob, info: KitInfo): Kit | undefined {
+function kitOf(api: Json, job: SchemaJob | DriftJob, info: KitInfo): Kit | undefined {
   const names = API_NAMES[job.dialect];
   if (!names) return undefined;
   const serialize = api[names[0]] as ((...args: unknown[]) => Json | Promise<Json>) | undefined;

@@ -82,12 +82,32 @@ describe('schema vs latest snapshot (postgresql)', () => {
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(report.exitCode).toBe(1);
     expect(found).toHaveLength(1);
-    expect(found[0]!.message).toContain('column tasks.label removed and tasks.title added: rename or drop+add?');
+    expect(found[0]!.message).toContain('`drizzle-kit generate` will ask before writing SQL: whether column tasks.label was renamed to tasks.title.');
     // drizzle.config.ts is drizzle-kit's default: the command needs no --config.
     expect(found[0]!.help).toContain('Run `npx drizzle-kit generate` locally');
     // Answered "drop and create", drizzle-kit drops the old column and adds the new one.
     expect(found[0]!.sql).toContain('ALTER TABLE "tasks" DROP COLUMN "label";');
     expect(found[0]!.sql).toContain('ALTER TABLE "tasks" ADD COLUMN "title" text NOT NULL;');
+  });
+
+  it('names every question drizzle-kit would ask (a column and a policy renamed) and gives the drop-and-create SQL', async () => {
+    // fixtures/drift-pg-rename: the snapshot has tasks.label and policy tasks_owner; schema.ts renames both.
+    const { report, drift: found, config } = await drift(project('drift-pg-rename'));
+    expect(config).toEqual([]);
+    expect(report.exitCode).toBe(1);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ ruleId: 'schema-drift', severity: 'error' });
+    expect(found[0]!.message).toContain(
+      'will ask before writing SQL: whether column tasks.label was renamed to tasks.title; and whether policy tasks.tasks_owner was renamed to tasks.tasks_owner_read.',
+    );
+    expect(found[0]!.message).toContain('A rename keeps the data');
+    const sql = found[0]!.sql!.split('\n');
+    expect(sql[0]).toBe('-- if nothing was renamed (drop and create):');
+    // The fixture's own migration shows drizzle-kit's CREATE POLICY form; a rename answered "create" drops the old one.
+    expect(sql).toContain('ALTER TABLE "tasks" DROP COLUMN "label";');
+    expect(sql).toContain('ALTER TABLE "tasks" ADD COLUMN "title" text NOT NULL;');
+    expect(sql.some((s) => s.startsWith('DROP POLICY "tasks_owner" ON "tasks"'))).toBe(true);
+    expect(sql).toContain('CREATE POLICY "tasks_owner_read" ON "tasks" AS PERMISSIVE FOR SELECT TO public USING (true);');
   });
 
   it('loads a schema spread over a glob of files with tsconfig path aliases', async () => {

@@ -50,7 +50,7 @@ describe.skipIf(!KIT1)('drizzle-kit 1.x folder layout (set DRIZZLE_GUARD_KIT1_DI
     write('schema.ts', users + tasks("title: text('title').notNull()"));
     const renamed = await drift();
     expect(renamed.report.exitCode).toBe(1);
-    expect(renamed.found[0]!.message).toContain('column tasks.label removed and tasks.title added: rename or drop+add?');
+    expect(renamed.found[0]!.message).toContain('will ask before writing SQL: whether column tasks.label was renamed to tasks.title.');
     expect(renamed.found[0]!.sql).toContain('ALTER TABLE "tasks" DROP COLUMN "label";');
   });
 });

@@ -33,8 +33,8 @@ describe('renameCandidates', () => {
     cur.tables['public.todos'] = { ...cur.tables['public.users'], name: 'todos' };
     delete cur.tables['public.users'];
     expect(renameCandidates(prev, cur)).toEqual([
-      'table users removed and todos added: rename or drop+create?',
-      'column tasks.label removed and tasks.title added: rename or drop+add?',
+      'whether table users was renamed to todos',
+      'whether column tasks.label was renamed to tasks.title',
     ]);
     // The bridge keeps only what survives on both sides, so each diff step is either drops or adds.
     const bridge = dropOnlyBridge(prev, cur);

@@ -267,8 +267,9 @@ function driftFinding(
     case 'rename':
       return findingOf(schemaDrift, {
         message:
-          `The schema differs from ${against}, and \`drizzle-kit generate\` would ask before writing SQL: ` +
-          (outcome.candidates.length > 0 ? outcome.candidates.join('; ') : 'a rename question it cannot be answered in CI'),
+          `The schema differs from ${against}, and \`drizzle-kit generate\` will ask before writing SQL: ${outcome.candidates.join('; and ')}. ` +
+          `A rename keeps the data; otherwise the old one is dropped with its data and the new one created` +
+          (outcome.dropAdd?.length ? ' (the SQL shown is that answer).' : '.'),
         ...(file ? { file } : {}),
         ...(outcome.dropAdd?.length ? { sql: `-- if nothing was renamed (drop and create):\n${outcome.dropAdd.map((s) => s.trim()).join('\n')}` } : {}),
         help: `Run \`${generateCommand(ctx)}\` locally, answer each question (a rename keeps the data, drop+create loses it), and commit the migration with its snapshot.`,

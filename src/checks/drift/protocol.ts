@@ -63,6 +63,16 @@ export type DriftResult =
       missingPackage?: string;
     };
 
+/**
+ * Serializing a schema only: the base commit's, from a temporary copy of its files (the lint asks whether a
+ * dropped column had already left the schema there). No snapshot is diffed.
+ */
+export interface SchemaJob extends Pick<DriftJob, 'cwd' | 'projectDir' | 'dialect' | 'schema' | 'casing'> {
+  kind: 'schema';
+}
+
+export type SchemaResult = { ok: true; kit: KitInfo; snapshot: Json } | Extract<DriftResult, { ok: false }>;
+
 /** Loading a drizzle config (the worker runs only this, then exits). */
 export interface ConfigJob {
   kind: 'config';

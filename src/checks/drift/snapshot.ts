@@ -51,48 +51,58 @@ export function emptySnapshot(dialect: Dialect): Json {
 }
 
 /** Collections whose entries drizzle-kit matches by name and asks about when one disappears and one appears. */
-const RENAMEABLE: Record<string, string> = {
-  tables: 'table',
-  enums: 'enum',
-  schemas: 'schema',
-  sequences: 'sequence',
-  views: 'view',
-  roles: 'role',
-  policies: 'policy',
+const RENAMEABLE: Record<string, Noun> = {
+  tables: ['table', 'tables'],
+  enums: ['enum', 'enums'],
+  schemas: ['schema', 'schemas'],
+  sequences: ['sequence', 'sequences'],
+  views: ['view', 'views'],
+  roles: ['role', 'roles'],
+  policies: ['policy', 'policies'],
 };
+
+/** What drizzle-kit also matches by name inside each table present on both sides (pg policies live in their table). */
+const RENAMEABLE_IN_TABLE: Record<string, Noun> = {
+  columns: ['column', 'columns'],
+  policies: ['policy', 'policies'],
+};
+
+type Noun = [one: string, many: string];
 
 /**
  * The questions `drizzle-kit generate` would ask, in plain words: for each kind of object (and for the
- * columns of each table present on both sides), the names removed and the names added.
+ * columns and policies of each table present on both sides), whether a removed one was renamed to an added one.
+ * drizzle-kit asks exactly when both lists are non-empty (its resolvers return at once otherwise).
  */
 export function renameCandidates(prev: Json, cur: Json): string[] {
   const out: string[] = [];
   for (const [collection, noun] of Object.entries(RENAMEABLE)) {
-    const before = asRecord(prev[collection]);
-    const after = asRecord(cur[collection]);
-    const removed = Object.keys(before).filter((k) => !(k in after));
-    const added = Object.keys(after).filter((k) => !(k in before));
-    if (removed.length > 0 && added.length > 0) out.push(question(noun, removed.map(displayKey), added.map(displayKey), 'create'));
+    const { removed, added } = removedAndAdded(prev[collection], cur[collection]);
+    if (removed.length > 0 && added.length > 0) out.push(renameQuestion(noun, removed.map(displayKey), added.map(displayKey)));
   }
   const prevTables = asRecord(prev.tables);
-  const curTables = asRecord(cur.tables);
-  for (const [key, table] of Object.entries(curTables)) {
+  for (const [key, table] of Object.entries(asRecord(cur.tables))) {
     if (!(key in prevTables)) continue;
-    const before = asRecord(asRecord(prevTables[key]).columns);
-    const after = asRecord(asRecord(table).columns);
-    const removed = Object.keys(before).filter((k) => !(k in after));
-    const added = Object.keys(after).filter((k) => !(k in before));
     const name = tableName(key, asRecord(table));
-    if (removed.length > 0 && added.length > 0) {
-      out.push(question('column', removed.map((c) => `${name}.${c}`), added.map((c) => `${name}.${c}`), 'add'));
+    for (const [member, noun] of Object.entries(RENAMEABLE_IN_TABLE)) {
+      const { removed, added } = removedAndAdded(asRecord(prevTables[key])[member], asRecord(table)[member]);
+      const inTable = (names: string[]) => names.map((n) => `${name}.${n}`);
+      if (removed.length > 0 && added.length > 0) out.push(renameQuestion(noun, inTable(removed), inTable(added)));
     }
   }
   return out;
 }
 
-function question(noun: string, removed: string[], added: string[], verb: string): string {
-  const list = (names: string[]) => names.join(', ');
-  return `${noun}${removed.length + added.length > 2 ? 's' : ''} ${list(removed)} removed and ${list(added)} added: rename or drop+${verb}?`;
+function removedAndAdded(before: unknown, after: unknown): { removed: string[]; added: string[] } {
+  const [a, b] = [asRecord(before), asRecord(after)];
+  return { removed: Object.keys(a).filter((k) => !(k in b)), added: Object.keys(b).filter((k) => !(k in a)) };
+}
+
+/** "whether column tasks.label was renamed to tasks.title", naming every removed and added object. */
+export function renameQuestion([one, many]: Noun, removed: string[], added: string[]): string {
+  const from = removed.length === 1 ? `${one} ${removed[0]}` : `one of the ${many} ${removed.join(', ')}`;
+  const to = added.length === 1 ? added[0] : `one of ${added.join(', ')}`;
+  return `whether ${from} was renamed to ${to}`;
 }
 
 /** pg keys objects "schema.name"; show "name" for the public schema, as users write it. */
@@ -121,9 +131,13 @@ export function dropOnlyBridge(prev: Json, cur: Json): Json {
   const curTables = asRecord(cur.tables);
   bridge.tables = Object.fromEntries(
     Object.entries(prevTables).map(([key, table]) => {
-      const after = asRecord(asRecord(curTables[key]).columns);
-      const columns = Object.fromEntries(Object.entries(asRecord(asRecord(table).columns)).filter(([c]) => c in after));
-      return [key, { ...asRecord(table), columns }];
+      const kept = { ...asRecord(table) };
+      for (const member of Object.keys(RENAMEABLE_IN_TABLE)) {
+        if (!(member in kept)) continue;
+        const after = asRecord(asRecord(curTables[key])[member]);
+        kept[member] = Object.fromEntries(Object.entries(asRecord(kept[member])).filter(([k]) => k in after));
+      }
+      return [key, kept];
     }),
   );
   return bridge;

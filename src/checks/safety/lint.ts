@@ -80,6 +80,11 @@ export class SafetyLinter {
   private inImplicitBlock = false;
   private before: SnapshotLookups = snapshotLookups(undefined);
   readonly stats: LintStats = { statements: 0, parsed: 0 };
+  /**
+   * The op each op-level finding judged, with every op of its migration: a check may refine a finding with
+   * facts the lint cannot see.
+   */
+  readonly subjects = new Map<Finding, { op: Op; migrationOps: readonly Op[] }>();
 
   constructor(private readonly options: LintOptions) {}
 
@@ -133,23 +138,23 @@ export class SafetyLinter {
     };
 
     const findings: Finding[] = [];
-    const report = (rule: SafetyRule, hit: RuleHit, stmt: StatementOps | undefined, ignores: readonly Ignore[]) => {
+    const report = (rule: SafetyRule, hit: RuleHit, stmt: StatementOps | undefined, ignores: readonly Ignore[], op?: Op) => {
       if (rule !== unusedIgnore && suppressedBy(rule.meta.id, ignores)) return;
       const start = source.positionAt(hit.at);
       const end = stmt ? source.positionAt(stmt.end) : start;
       const inFunction = stmt?.embedded === 'function' ? ' (In a function body: this runs when the function is called, not when the migration runs.)' : '';
-      findings.push(
-        findingOf(rule.meta, {
-          message: hit.message + inFunction,
-          ...(hit.severity ? { severity: hit.severity } : {}),
-          file: migration.file,
-          migration: migration.tag,
-          line: start.line,
-          column: start.column,
-          endLine: end.line,
-          endColumn: end.column,
-        }),
-      );
+      const finding = findingOf(rule.meta, {
+        message: hit.message + inFunction,
+        ...(hit.severity ? { severity: hit.severity } : {}),
+        file: migration.file,
+        migration: migration.tag,
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+      });
+      findings.push(finding);
+      if (op) this.subjects.set(finding, { op, migrationOps });
     };
 
     let chunk = -1;
@@ -167,7 +172,7 @@ export class SafetyLinter {
       for (const op of stmt.ops) {
         for (const rule of SAFETY_RULES) {
           const verdict = rule.checkOp?.(op, state);
-          if (verdict !== undefined) report(rule, typeof verdict === 'string' ? { at: op.at, message: verdict } : { at: op.at, ...verdict }, stmt, ignores);
+          if (verdict !== undefined) report(rule, typeof verdict === 'string' ? { at: op.at, message: verdict } : { at: op.at, ...verdict }, stmt, ignores, op);
         }
         // A function body's statements run later, when it is called: they change nothing now.
         if (stmt.embedded !== 'function') this.apply(op);
@@ -399,7 +404,7 @@ interface SnapshotLookups {
 }
 
 /** Reads enums and columns from a drizzle-kit snapshot (v5–v7: keys `schema.name` or `name`). */
-function snapshotLookups(load: (() => Record<string, unknown> | string | undefined) | undefined): SnapshotLookups {
+export function snapshotLookups(load: (() => Record<string, unknown> | string | undefined) | undefined): SnapshotLookups {
   let doc: Record<string, unknown> | string | undefined;
   let loaded = false;
   const member = (group: 'tables' | 'enums', key: string): unknown => {
