@@ -4,7 +4,7 @@ import { defaultGuardConfig } from '../../src/config/guard-config.js';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { driftCheck } from '../../src/checks/drift/index.js';
 import { resolveConfig } from '../../src/config/drizzle-config.js';
 import { runCheck } from '../../src/engine.js';
@@ -12,20 +12,13 @@ import type { Finding } from '../../src/findings.js';
 import { readMigrationSet } from '../../src/model/folder.js';
 import { workingTree } from '../../src/model/tree.js';
 import { ROOT, FIXTURES, commitAll, copyFixture, linkDrizzleOrmOnly, options } from '../helpers/project.js';
-import { useCompiledWorker } from './worker-build.js';
+import { compiledWorkerSuite } from './worker-build.js';
 
 /** How the copied project gets its dependencies: all of ours (its own drizzle-kit), drizzle-orm only, or none. */
 type Deps = 'all' | 'orm-only' | 'none';
 
-let dropWorker: () => void;
-beforeAll(async () => {
-  dropWorker = await useCompiledWorker();
-});
-afterAll(() => dropWorker());
-
-const temp: string[] = [];
+const temp = compiledWorkerSuite();
 afterEach(() => {
-  for (const dir of temp.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
   delete process.env.DRIZZLE_GUARD_DRIFT_TIMEOUT_MS;
 });
 

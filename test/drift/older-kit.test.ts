@@ -7,23 +7,15 @@
 // and is skipped otherwise (CI fails instead: test/helpers/ci-requirements.ts).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/engine.js';
 import { copyFixture, options } from '../helpers/project.js';
-import { useCompiledWorker } from './worker-build.js';
+import { compiledWorkerSuite } from './worker-build.js';
 
 const KIT030 = process.env.DRIZZLE_GUARD_KIT030_DIR;
 
 describe.skipIf(!KIT030)('a project with drizzle-kit 0.30 (set DRIZZLE_GUARD_KIT030_DIR to run)', () => {
-  let dropWorker: () => void;
-  beforeAll(async () => {
-    dropWorker = await useCompiledWorker();
-  });
-  afterAll(() => dropWorker());
-  const temp: string[] = [];
-  afterEach(() => {
-    for (const dir of temp.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const temp = compiledWorkerSuite();
 
   it('reports a renamed column and policy as drift with the questions, never asking drizzle-kit', async () => {
     // fixtures/drift-pg-rename: the snapshot has tasks.label and policy tasks_owner; schema.ts renames both.

@@ -3,6 +3,7 @@
 // under node_modules/.cache so that its package imports resolve from the project's node_modules.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { ROOT } from '../helpers/project.js';
 
 export async function useCompiledWorker(): Promise<() => void> {
@@ -17,4 +18,21 @@ export async function useCompiledWorker(): Promise<() => void> {
     delete process.env.DRIZZLE_GUARD_DRIFT_WORKER;
     fs.rmSync(dir, { recursive: true, force: true });
   };
+}
+
+/**
+ * For the enclosing suite: the compiled worker, and a list of temporary folders (push to it) removed after
+ * each test.
+ */
+export function compiledWorkerSuite(): string[] {
+  let dropWorker: () => void;
+  beforeAll(async () => {
+    dropWorker = await useCompiledWorker();
+  });
+  afterAll(() => dropWorker());
+  const temp: string[] = [];
+  afterEach(() => {
+    for (const dir of temp.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return temp;
 }

@@ -5,21 +5,12 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/engine.js';
 import { ROOT, commitAll, copyFixture, git, options, readJson, writeJson } from '../helpers/project.js';
-import { useCompiledWorker } from '../drift/worker-build.js';
+import { compiledWorkerSuite } from '../drift/worker-build.js';
 
-let dropWorker: () => void;
-beforeAll(async () => {
-  dropWorker = await useCompiledWorker();
-});
-afterAll(() => dropWorker());
-
-const temp: string[] = [];
-afterEach(() => {
-  for (const dir of temp.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+const temp = compiledWorkerSuite();
 
 const DROP = 'drizzle/0001_drop_legacy.sql';
 
