@@ -142,7 +142,9 @@ function withoutSnapshot(m: Migration): Migration {
 function comparisonOf(ctx: CheckContext, plan: Plan): { latest: Record<string, unknown>; base?: Record<string, unknown> } | string {
   const latest = snapshotOf(ctx, ctx.head.migrations.at(-1)!);
   if (typeof latest === 'string') return latest;
-  const baseLast = plan.base.at(-1);
+  // The base's newest snapshot (its newest migrations may have none: hand-written SQL, say), so that the
+  // differences already there are told apart from this change's.
+  const baseLast = plan.base.findLast((m) => m.snapshot);
   const base = baseLast ? snapshotOf(ctx, baseLast) : undefined;
   return { latest, ...(base !== undefined && typeof base !== 'string' ? { base } : {}) };
 }
