@@ -3,7 +3,7 @@
 // and reports the statement PostgreSQL rejects, at its line, with PostgreSQL's own words.
 
 import { findingOf, type Finding, type RuleMeta } from '../../findings.js';
-import type { Migration, ResolvedConfig } from '../../model/types.js';
+import type { Migration, MigrationSet, ResolvedConfig } from '../../model/types.js';
 import type { Check, CheckContext, CheckOptions, CheckOutcome } from '../types.js';
 import { loadSnapshotDocument } from '../../model/folder.js';
 import { treeOf } from '../../model/tree.js';
@@ -73,7 +73,7 @@ async function checkReplay(ctx: CheckContext, warm: ReplayWorker | undefined): P
       seed: ctx.options.replaySeed,
       trace: ctx.options.replaySeed,
       migrationsTable: { schema: ctx.config.migrations.schema, table: ctx.config.migrations.table },
-      skipByWhen: ctx.head.layout === 'journal',
+      layout: ctx.head.layout,
       ...(compare && typeof compare !== 'string' ? { compare } : {}),
     },
     limitsFor(seconds),
@@ -170,8 +170,13 @@ function describeSide(def: string | undefined): string {
   return def === undefined ? 'absent' : def === '' ? 'present' : JSON.stringify(def);
 }
 
+/** The migrations drizzle's migrator reads: drizzle-orm 1.0 passes over a folder without migration.sql. */
+export function migratorMigrations(set: MigrationSet): Migration[] {
+  return set.layout === 'folders' ? set.migrations.filter((m) => m.sql !== undefined || m.unreadable !== undefined) : set.migrations;
+}
+
 function planOf(ctx: CheckContext): Plan | string {
-  const all = ctx.head.migrations;
+  const all = migratorMigrations(ctx.head);
   const unreadable = all.find((m) => m.sql === undefined);
   if (unreadable) return `${unreadable.file} cannot be read (see the integrity findings): drizzle's migrator would stop there too`;
   const fresh = all.filter((m) => m.isNew);

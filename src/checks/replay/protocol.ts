@@ -2,7 +2,7 @@
 // the embedded PostgreSQL, so a statement that never returns (an endless loop in a DO block, pg_sleep:
 // PGlite ignores statement_timeout) ends with the process, not with the CI job.
 
-import type { Migration } from '../../model/types.js';
+import type { Migration, MigrationSet } from '../../model/types.js';
 import type { ShapeDifference } from './catalog.js';
 import type { MigrationsTable, Phase, ReplayResult } from './replay.js';
 
@@ -17,7 +17,7 @@ export interface ReplayJob {
   seed: boolean;
   trace: boolean;
   migrationsTable: MigrationsTable;
-  skipByWhen: boolean;
+  layout: MigrationSet['layout'];
   /** Compare the replayed schema with the latest snapshot (and, with a base, the base's latest). */
   compare?: { latest: Json; base?: Json };
 }
