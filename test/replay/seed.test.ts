@@ -74,6 +74,15 @@ describe('seeding satisfies CHECK constraints', () => {
     expect(await row('w')).toEqual([expect.objectContaining({ type: expect.stringMatching(/^(workspace|personal)$/) })]);
   });
 
+  it('orders two columns a constraint compares with each other', async () => {
+    const result = await seed(`create table period (starts_at timestamptz not null, ends_at timestamptz not null, low integer not null, high integer not null,
+      check (ends_at > starts_at), check (low < high));`);
+    expect(result.failed).toEqual([]);
+    const [r] = await row('period');
+    expect((r!.ends_at as Date).getTime()).toBeGreaterThan((r!.starts_at as Date).getTime());
+    expect(r!.low as number).toBeLessThan(r!.high as number);
+  });
+
   it('matches a simple regular expression', async () => {
     const result = await seed(`create table codes (code text not null check (code ~ '^[A-Z]{3}-\\d{2}$'));`);
     expect(result.failed).toEqual([]);

@@ -9,8 +9,8 @@
 // partition that accepts it. When a CHECK constraint (of the table or of a column's domain) rejects the
 // row, values for the columns it names are read from its definition — its literals (IN lists, = ANY,
 // equalities), its numbers and their neighbours (bounds), strings of the lengths it compares, a string
-// matching a simple regular expression, an enum's other labels, a non-NULL value for a nullable column
-// and NULL for one with a default — and the row is tried again with one column changed at a time, breadth
+// matching a simple regular expression, an enum's other labels, a second value above the first (for
+// comparisons between columns), a non-NULL value for a nullable column and NULL for one with a default — and the row is tried again with one column changed at a time, breadth
 // first over the constraints each attempt violates, a bounded number of times per table. A table no
 // attempt satisfies is named in the notes with the constraint and its definition.
 
@@ -215,6 +215,9 @@ function candidates(c: ColumnInfo, token: string, definition: string): (string |
   if (!c.notNull) add(valueOf(c));
   if (!c.notNull && c.hasDefault) add('null');
   if (c.labels) for (const label of c.labels) add(typed(label, c));
+  // A second plain value, above the first: for comparisons between columns (ends_at > starts_at, a <> b).
+  const next = successorOf(c);
+  if (next !== undefined) add(`cast(${next} as ${c.type})`);
   for (const m of definition.matchAll(/'((?:[^']|'')*)'/g)) add(typed(m[1]!.replace(/''/g, "'"), c));
   // Lengths: length(col) = 64, char_length(col) >= 3 …
   for (const m of text.matchAll(new RegExp(`\\b(?:char_length|character_length|length|octet_length)\\(${ref}\\)\\s*(=|>=|>|<=|<)\\s*(\\d+)`, 'gi'))) {
@@ -289,6 +292,19 @@ export function matchingString(pattern: string): string | undefined {
 function valueOf(c: ColumnInfo): string {
   if (c.refTable && c.refColumn) return `(select ${c.refColumn} from ${c.refTable} limit 1)`;
   return `cast(${literalOf(c)} as ${c.type})`;
+}
+
+/** A value of the column's type just above literalOf's, where the type has an obvious one. */
+function successorOf(c: ColumnInfo): string | undefined {
+  if (c.typtype === 'e' || (c.refTable && c.refColumn)) return undefined;
+  if (c.type === 'uuid') return `'00000000-0000-4000-8000-000000000002'`;
+  switch (c.category) {
+    case 'N': return `'2'`;
+    case 'S': return `'2'`;
+    case 'D': return `'2000-01-02 00:00:00+00'`;
+    case 'T': return `'2 days'`;
+    default: return undefined;
+  }
 }
 
 function typed(literal: string, c: ColumnInfo): string {
