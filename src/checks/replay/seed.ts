@@ -176,7 +176,7 @@ async function seedTable(db: PGlite, table: string, info: TableInfo): Promise<st
   }
   if (!rejectedBy) return firstError;
   const tries = Math.min(queue.length, MAX_ATTEMPTS);
-  return `${firstError} (no row among the ${tries} tried satisfies check constraint "${rejectedBy.name}": ${rejectedBy.definition})`;
+  return `no row among the ${tries} tried satisfies check constraint "${rejectedBy.name}" (${rejectedBy.definition})`;
 }
 
 function keyOf(row: Row): string {
