@@ -89,6 +89,27 @@ describe('seeding satisfies CHECK constraints', () => {
     expect((await row('codes'))[0]!.code).toMatch(/^[A-Z]{3}-\d{2}$/);
   });
 
+  it('searches a table its CHECKs reject again only once a table it references has its row', async () => {
+    // t1 → t2 → t3 → t4 (NOT NULL foreign keys, tried in name order): one more of them is seeded each pass,
+    // five passes in all. "never" admits no n; a trigger counts the rows tried on it (nextval is not undone by
+    // the rollback to the savepoint, and a BEFORE trigger runs before the CHECK): n = 1 (the first row), then
+    // 2 and 0 (the constraint's number and its neighbours), once, not once per pass. a_child's CHECK wants a
+    // parent, seeded after it in the first pass: searched again in the second, it gets its row.
+    const result = await seed(`create sequence tried;
+      create function count_try() returns trigger language plpgsql as $$ begin perform nextval('tried'); return new; end $$;
+      create table t4 (id serial primary key);
+      create table t3 (id serial primary key, t4_id integer not null references t4(id));
+      create table t2 (id serial primary key, t3_id integer not null references t3(id));
+      create table t1 (id serial primary key, t2_id integer not null references t2(id));
+      create table impossible (n integer not null constraint never check (n > 1 and n < 1));
+      create trigger count_try before insert on impossible for each row execute function count_try();
+      create table z_parent (id serial primary key);
+      create table a_child (parent_id integer references z_parent(id), check (parent_id is not null));`);
+    expect(result.failed.map((f) => f.table)).toEqual(['public.impossible']);
+    expect((await db.query<{ n: string }>(`select last_value::text as n from tried`)).rows[0]!.n).toBe('3');
+    expect(await row('a_child')).toEqual([{ parent_id: (await row('z_parent'))[0]!.id }]);
+  });
+
   it('names a table whose CHECK no value satisfies, with the constraint, and seeds the others', async () => {
     const result = await seed(`create table impossible (n integer not null constraint never check (n > 1 and n < 1));
       create table fine (id serial primary key);`);

@@ -10,9 +10,11 @@
 // row, values for the columns it names are read from its definition — its literals (IN lists, = ANY,
 // equalities), its numbers and their neighbours (bounds), strings of the lengths it compares, a string
 // matching a simple regular expression, an enum's other labels, a second value above the first (for
-// comparisons between columns), a non-NULL value for a nullable column and NULL for one with a default — and the row is tried again with one column changed at a time, breadth
-// first over the constraints each attempt violates, a bounded number of times per table. A table no
-// attempt satisfies is named in the notes with the constraint and its definition.
+// comparisons between columns), a non-NULL value for a nullable column and NULL for one with a default —
+// and the row is tried again with one column changed at a time, breadth first over the constraints each
+// attempt violates, at most MAX_ATTEMPTS rows per table, searched again
+// only when a table it references got its row since. A table no attempt satisfies is named in the notes
+// with the constraint and its definition.
 
 import type { PGlite } from '@electric-sql/pglite';
 import type { MigrationsTable } from './replay.js';
@@ -120,18 +122,29 @@ async function seedInTransaction(db: PGlite, migrationsTable: string): Promise<S
   for (const k of (await db.query<CheckInfo>(CHECKS_SQL)).rows) byTable.get(k.table)?.checks.push(k);
 
   // Tables referencing tables not yet seeded fail on their foreign key: retry them after each pass
-  // that made progress (an order found without sorting the graph, cycles included).
+  // that made progress (an order found without sorting the graph, cycles included). A table whose every
+  // row failed on a CHECK is searched again only once a table it references has its row (its foreign
+  // key columns are the only values that can have changed), so the search costs at most one pass each.
   let pending = tables;
   const seeded: string[] = [];
   const reasons = new Map<string, string>();
+  /** Tables rejected by CHECK constraints alone, with how many tables were seeded when they were searched. */
+  const exhausted = new Map<string, number>();
   for (;;) {
     const next: string[] = [];
     for (const table of pending) {
-      const error = await seedTable(db, table, byTable.get(table)!);
-      if (error === undefined) seeded.push(table);
+      const info = byTable.get(table)!;
+      const since = exhausted.get(table);
+      if (since !== undefined && !seeded.slice(since).some((t) => [...info.columns.values()].some((c) => c.refTable === t))) {
+        next.push(table);
+        continue;
+      }
+      const outcome = await seedTable(db, table, info);
+      if (outcome === undefined) seeded.push(table);
       else {
         next.push(table);
-        reasons.set(table, error);
+        reasons.set(table, outcome.reason);
+        if (outcome.onlyChecks) exhausted.set(table, seeded.length);
       }
     }
     if (next.length === 0 || next.length === pending.length) {
@@ -144,19 +157,24 @@ async function seedInTransaction(db: PGlite, migrationsTable: string): Promise<S
 /** A row: the SQL value of each column given one (the others take their default, or NULL). */
 type Row = Map<string, string>;
 
-/** Inserts one row, searching values that satisfy the CHECK constraints; the reason when none was found. */
-async function seedTable(db: PGlite, table: string, info: TableInfo): Promise<string | undefined> {
+/**
+ * Inserts one row, searching values that satisfy the CHECK constraints; when none was found, the reason,
+ * and whether every row tried failed on a CHECK.
+ */
+async function seedTable(db: PGlite, table: string, info: TableInfo): Promise<{ reason: string; onlyChecks: boolean } | undefined> {
   const first: Row = new Map([...info.columns.values()].filter((c) => c.notNull && !c.hasDefault).map((c) => [c.column, valueOf(c)]));
   const queue: Row[] = [first];
   const tried = new Set<string>([keyOf(first)]);
   let firstError: string | undefined;
   let rejectedBy: CheckInfo | undefined;
+  let onlyChecks = true;
   for (let attempt = 0; attempt < queue.length && attempt < MAX_ATTEMPTS; attempt++) {
     const row = queue[attempt]!;
     const error = await tryInsert(db, table, row);
     if (error === undefined) return undefined;
     firstError ??= error.message;
     const check = violatedCheck(info, error);
+    onlyChecks &&= check !== undefined;
     if (!check) continue; // another failure (a foreign key not seeded yet, a value the type refuses): not a way forward
     rejectedBy ??= check;
     for (const { column, token } of check.columns) {
@@ -174,9 +192,9 @@ async function seedTable(db: PGlite, table: string, info: TableInfo): Promise<st
       }
     }
   }
-  if (!rejectedBy) return firstError;
+  if (!rejectedBy) return { reason: firstError!, onlyChecks: false };
   const tries = Math.min(queue.length, MAX_ATTEMPTS);
-  return `no row among the ${tries} tried satisfies check constraint "${rejectedBy.name}" (${rejectedBy.definition})`;
+  return { reason: `no row among the ${tries} tried satisfies check constraint "${rejectedBy.name}" (${rejectedBy.definition})`, onlyChecks };
 }
 
 function keyOf(row: Row): string {
