@@ -102,7 +102,9 @@ function readJournalLayout(
 function readFolderLayout(tree: FileTree, out: string, folders: string[], skipped: SkippedFile[]): MigrationSet {
   const migrations: Migration[] = [];
   const snapshots: SnapshotInfo[] = [];
-  for (const folder of folders) {
+  // drizzle-orm 1.0's migrator applies the folders in localeCompare order (not code-point order: a
+  // capital letter after the timestamp sorts among the lower-case ones).
+  for (const folder of [...folders].sort((a, b) => a.localeCompare(b))) {
     const dir = joinPath(out, folder);
     const listing = tree.list(dir) ?? [];
     skipped.push(...outsideLinks(listing, dir));

@@ -8,9 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replayCheck } from '../../src/checks/replay/index.js';
 import { startPglite } from '../../src/checks/replay/pglite.js';
 import type { MigrationsTable } from '../../src/checks/replay/replay.js';
+import { runCheck } from '../../src/engine.js';
 import { readMigrationSet } from '../../src/model/folder.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { renderText } from '../../src/report/text.js';
 import { workingTree } from '../../src/model/tree.js';
 import { FIXTURES, fixtureContext, PG_CONFIG } from './context.js';
+import { options } from '../helpers/project.js';
 import { expectSameEndState } from './parity.js';
 
 describe('replay as drizzle migrates', () => {
@@ -25,6 +29,17 @@ describe('replay as drizzle migrates', () => {
     expect(findings[0]).toMatchObject({ ruleId: 'replay-failed', category: 'replay', severity: 'error', file: 'drizzle/0001_rename_accounts.sql', line: 2 });
     expect(findings[0]!.message).toContain('relation "accounts" does not exist');
     expect(findings[0]!.message).toContain('2 statements after it were not run');
+  }, 240_000);
+
+  it('gives a replay failure its own category: integrity stays green and the verdict says a migration fails on PostgreSQL', async () => {
+    // The same fixture through the engine, the whole history replayed (no base): 0001 fails on PostgreSQL, the
+    // folder itself (journal, files, snapshots) is consistent.
+    const report = await runCheck(options(path.join(FIXTURES, 'replay-cascade'), { replay: true }));
+    expect(report.exitCode).toBe(2);
+    expect(report.categories).toMatchObject({ integrity: 'pass', replay: 'fail' });
+    expect(report.findings.filter((f) => f.ruleId === 'replay-failed')).toEqual([expect.objectContaining({ category: 'replay', file: 'drizzle/0001_rename_accounts.sql' })]);
+    expect(renderText(report, { color: false })).toContain('exit 2 (a migration fails on PostgreSQL)');
+    expect(renderMarkdown(report)).toContain('drizzle-guard failed: a migration fails on PostgreSQL');
   }, 240_000);
 
   it("creates drizzle's migrations table where the config says before the first migration, so a migration may clean it", async () => {

@@ -93,7 +93,7 @@ async function checkReplay(ctx: CheckContext, warm: Workers | undefined): Promis
       seed: ctx.options.replaySeed,
       trace: ctx.options.replaySeed,
       migrationsTable: { schema: ctx.config.migrations.schema, table: ctx.config.migrations.table },
-      skipByWhen: ctx.head.layout === 'journal',
+      layout: ctx.head.layout,
       ...(snapshots ? { describe: { base: snapshots.base !== undefined } } : {}),
     },
     limitsFor(seconds),
@@ -206,8 +206,13 @@ function describeSide(def: string | undefined): string {
   return def === undefined ? 'absent' : def === '' ? 'present' : JSON.stringify(def);
 }
 
+/** The migrations drizzle's migrator reads: drizzle-orm 1.0 passes over a folder without migration.sql. */
+export function migratorMigrations(set: MigrationSet): Migration[] {
+  return set.layout === 'folders' ? set.migrations.filter((m) => m.sql !== undefined || m.unreadable !== undefined) : set.migrations;
+}
+
 function planOf(head: MigrationSet, options: CheckOptions, hasBase: boolean): Plan | string {
-  const all = head.migrations;
+  const all = migratorMigrations(head);
   const unreadable = all.find((m) => m.sql === undefined);
   if (unreadable) return `${unreadable.file} cannot be read (see the integrity findings): drizzle's migrator would stop there too`;
   const fresh = all.filter((m) => m.isNew);

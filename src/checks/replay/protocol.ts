@@ -2,7 +2,7 @@
 // the embedded PostgreSQL, so a statement that never returns (an endless loop in a DO block, pg_sleep:
 // PGlite ignores statement_timeout) ends with the process, not with the CI job.
 
-import type { Migration } from '../../model/types.js';
+import type { Migration, MigrationSet } from '../../model/types.js';
 import type { SchemaShape } from './catalog.js';
 import type { MigrationsTable, Phase, ReplayResult } from './replay.js';
 
@@ -23,7 +23,7 @@ export interface ReplayJob {
   seed: boolean;
   trace: boolean;
   migrationsTable: MigrationsTable;
-  skipByWhen: boolean;
+  layout: MigrationSet['layout'];
   /** Describe the replayed schema (and the schema after the base migrations) for the comparison with the snapshots. */
   describe?: { base: boolean };
 }

@@ -1,13 +1,17 @@
-// Replays migrations on the embedded PostgreSQL the way drizzle's migrator (drizzle-orm 0.x,
-// pg-core dialect migrate()) applies them:
+// Replays migrations on the embedded PostgreSQL the way drizzle's migrator applies them: drizzle-orm 0.x
+// (pg-core dialect migrate()) for the journal layout, drizzle-orm 1.0 (pg-core/async/session migrate()) for
+// the folder layout, whose migrator refuses a journal:
 // - before anything, `CREATE SCHEMA IF NOT EXISTS` and `CREATE TABLE IF NOT EXISTS` of its table
 //   (config `migrations.schema`/`migrations.table`, default "drizzle"."__drizzle_migrations"), so a
-//   migration that reads or cleans that table finds it;
+//   migration that reads or cleans that table finds it; 1.0's table has two more columns, `name` (the
+//   folder's name) and `applied_at` (default now());
 // - the migrations that exist at the base are applied as drizzle's migrator applies them to a fresh
-//   database: one batch, each migration recorded (hash, created_at = journal `when`);
-// - the new ones are the pending batch: the migrator reads the newest `created_at` once, then in one
+//   database: one batch, each migration recorded (hash, created_at = journal `when` or the folder's
+//   timestamp, and with 1.0 the folder's name);
+// - the new ones are the pending batch: drizzle-orm 0.x reads the newest `created_at` once, then in one
 //   transaction runs every migration whose `when` is greater (the others are skipped, silently, as in
-//   production), chunk by chunk (split on breakpoints, each chunk one simple query, so a `COMMIT;` in a
+//   production); 1.0 runs every folder whose name the table does not hold, which a new folder never is.
+//   Chunk by chunk (split on breakpoints, each chunk one simple query, so a `COMMIT;` in a
 //   file really ends the transaction), and records each one.
 // The first real failure ends the replay, as it ends drizzle's migrator: nothing after it runs, so the
 // failure reported is the root and never a consequence of another.
@@ -16,7 +20,7 @@
 // After a missing extension, statements failing on a missing object are "not verified".
 
 import type { PGlite } from '@electric-sql/pglite';
-import type { Migration, Statement } from '../../model/types.js';
+import type { Migration, MigrationSet, Statement } from '../../model/types.js';
 import { extensionOfStatement, isAvailable } from './extensions.js';
 import { seedRows, type SeedResult } from './seed.js';
 import { Tracer, type StatementTrace } from './trace.js';
@@ -92,8 +96,8 @@ export interface ReplayOptions {
   /** Record what each pending statement does to the tables that existed before the batch. */
   trace: boolean;
   migrationsTable: MigrationsTable;
-  /** drizzle-orm 0.x skips a pending migration whose `when` is not after the newest applied one (journal layout). */
-  skipByWhen: boolean;
+  /** The journal layout is applied by drizzle-orm 0.x's migrator, the folder layout by 1.0's. */
+  layout: MigrationSet['layout'];
   /** Called once the base migrations are applied, before the pending batch (to look at the database then). */
   afterBase?: () => Promise<void>;
   /** Called before each chunk is sent (a watchdog uses it to name the statement that never returned). */
@@ -105,8 +109,13 @@ export async function replay(db: PGlite, base: readonly Migration[], pending: re
   const table = `${quoteIdent(options.migrationsTable.schema)}.${quoteIdent(options.migrationsTable.table)}`;
   // drizzle-orm's own statements, as it sends them.
   await db.exec(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(options.migrationsTable.schema)}`);
-  await db.exec(`CREATE TABLE IF NOT EXISTS ${table} (\n\tid SERIAL PRIMARY KEY,\n\thash text NOT NULL,\n\tcreated_at bigint\n)`);
-  const record = (m: Migration) => db.query(`insert into ${table} ("hash", "created_at") values($1, $2)`, [m.hash ?? '', m.when ?? null]);
+  const byName = options.layout === 'folders';
+  const columns = byName ? ',\n\tname text,\n\tapplied_at timestamp with time zone DEFAULT now()' : '';
+  await db.exec(`CREATE TABLE IF NOT EXISTS ${table} (\n\tid SERIAL PRIMARY KEY,\n\thash text NOT NULL,\n\tcreated_at bigint${columns}\n)`);
+  const record = (m: Migration) =>
+    byName
+      ? db.query(`insert into ${table} ("hash", "created_at", "name") values($1, $2, $3)`, [m.hash ?? '', m.when ?? null, m.tag])
+      : db.query(`insert into ${table} ("hash", "created_at") values($1, $2)`, [m.hash ?? '', m.when ?? null]);
 
   // The history as a fresh database gets it from drizzle's migrator: one batch (a temporary table ON COMMIT
   // DROP lives through its migration, an enum created in the batch takes new values at once).
@@ -122,11 +131,11 @@ export async function replay(db: PGlite, base: readonly Migration[], pending: re
   await options.afterBase?.();
   if (options.seed && pending.length > 0) result.seed = await seedRows(db, options.migrationsTable);
   const tracer = options.trace && pending.length > 0 ? await Tracer.start(db, table) : undefined;
-  const newest = (await db.query<{ created_at: string | number | null }>(`select created_at from ${table} order by created_at desc limit 1`)).rows[0];
+  const newest = byName ? undefined : (await db.query<{ created_at: string | number | null }>(`select created_at from ${table} order by created_at desc limit 1`)).rows[0];
   const lastApplied = newest?.created_at === undefined || newest.created_at === null ? undefined : Number(newest.created_at);
   const batch: Migration[] = [];
   for (const migration of pending) {
-    if (options.skipByWhen && lastApplied !== undefined && !(lastApplied < (migration.when ?? NaN))) result.skipped.push({ migration, lastApplied });
+    if (lastApplied !== undefined && !(lastApplied < (migration.when ?? NaN))) result.skipped.push({ migration, lastApplied });
     else batch.push(migration);
   }
   const run = await runBatch(db, 'pending', batch, result, { record, tracer, ...(options.onStatement ? { onStatement: options.onStatement } : {}) });

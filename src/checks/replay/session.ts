@@ -43,7 +43,7 @@ export async function runJob(job: ReplayJob, report: (p: Progress) => void): Pro
       seed: job.seed,
       trace: job.trace,
       migrationsTable: job.migrationsTable,
-      skipByWhen: job.skipByWhen,
+      layout: job.layout,
       ...(afterBase ? { afterBase } : {}),
       onStatement: (phase, { migration, statement }) => report({ type: 'statement', phase, tag: migration.tag, index: statement.index }),
     });
