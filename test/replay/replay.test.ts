@@ -127,6 +127,17 @@ describe('replay', { timeout: 240_000 }, () => {
     expect(atBase.findings).toEqual([]);
     expect(atBase.notes).toContain('replay: 1 difference(s) between the replayed schema and the snapshots already exist at the base (not reported)');
 
+    // The base's newest migration is hand-written SQL without a snapshot: the differences already at the base
+    // are still told apart, from the newest snapshot the base has (0001's).
+    const ctx = fixtureContext('replay-drift', { fresh: ['0002'], options: { drift: true } });
+    const [init, addEmail, addIndex] = ctx.head.migrations;
+    const sql = 'SELECT 1;';
+    const custom = { ...addEmail!, tag: '0001_custom', file: 'drizzle/0001_custom.sql', sql, statements: splitStatements(sql), when: addEmail!.when! + 1, snapshot: undefined };
+    ctx.head.migrations = [init!, addEmail!, custom, addIndex!];
+    const snapshotless = await replayCheck.run(ctx);
+    expect(snapshotless).toMatchObject({ status: 'ran', findings: [] });
+    expect(snapshotless.status === 'ran' && snapshotless.notes).toContain('replay: 1 difference(s) between the replayed schema and the snapshots already exist at the base (not reported)');
+
     // Untouched drizzle-kit output builds exactly what its snapshot declares, enums and foreign keys included.
     const clean = await run('replay-seed', { fresh: ['0001'], options: { drift: true } });
     expect(clean.findings).toEqual([]);
