@@ -9,6 +9,7 @@ import { ConfigError, discoverConfigs, loadDrizzleConfig, resolveConfig } from '
 import { checkCrashed, configError } from './config/errors.js';
 import { applyRuleSettings, loadGuardConfig, type GuardConfig } from './config/guard-config.js';
 import {
+  asPreExisting,
   CATEGORIES,
   categoryStatuses,
   exitCodeOf,
@@ -218,8 +219,9 @@ function parseScrutinizedSnapshots(tree: FileTree, head: MigrationSet, hasBase: 
 }
 
 /**
- * A defect already present at the base does not fail a pull request that did not cause it: it is reported
- * one severity lower. A finding is the PR's own when it concerns a new migration or a file the PR changed.
+ * Integrity findings already present at the base (see asPreExisting). A finding is the PR's own when it
+ * concerns a new migration or a file the PR changed; the other checks decide for their own findings (drift
+ * compares with the base's drift).
  */
 function downgradePreExisting(findings: Finding[], ctx: CheckContext): Finding[] {
   const base = ctx.base!;
@@ -234,11 +236,7 @@ function downgradePreExisting(findings: Finding[], ctx: CheckContext): Finding[]
     if (f.file === journalFile && f.migration !== undefined) return editedEntries.has(f.migration);
     return !base.files.has(f.file) || base.modified.has(f.file) || base.deleted.includes(f.file);
   };
-  return findings.map((f) => {
-    if (introduced(f)) return f;
-    if (f.severity === 'info') return { ...f, preExisting: true };
-    return { ...f, severity: f.severity === 'error' ? 'warning' : 'info', message: `${f.message} (already present at the base)`, preExisting: true };
-  });
+  return findings.map((f) => (introduced(f) ? f : asPreExisting(f)));
 }
 
 /**

@@ -130,3 +130,12 @@ export function exitCodeOf(categories: Record<Category, CategoryStatus>): number
   const failed = EXIT_PRECEDENCE.find((c) => categories[c] === 'fail');
   return failed ? EXIT_BY_CATEGORY[failed] : EXIT.ok;
 }
+
+/**
+ * A defect already present at the base does not fail a pull request that did not cause it: it is reported
+ * one severity lower, and says so.
+ */
+export function asPreExisting(f: Finding): Finding {
+  if (f.severity === 'info') return { ...f, preExisting: true };
+  return { ...f, severity: f.severity === 'error' ? 'warning' : 'info', message: `${f.message} (already present at the base)`, preExisting: true };
+}

@@ -1,7 +1,9 @@
-// The base commit's TypeScript schema, serialized by drizzle-kit in the drift worker. The base's source
-// files are copied out of git into a temporary folder outside the repository (removed afterwards), with the
-// working tree's node_modules linked in so the schema's imports resolve; nothing is written to the
-// repository. The safety lint asks for it only when a DROP COLUMN needs it (see rules/drop-column.ts).
+// The base commit's TypeScript schema, run by drizzle-kit in the drift worker: serialized (the safety lint
+// asks for it only when a DROP COLUMN needs it, see rules/drop-column.ts), or compared with the base's
+// latest snapshot (the drift check asks, only when it found drift, whether the base had the same). The base's
+// source files are copied out of git into a temporary folder outside the repository (removed afterwards),
+// with the working tree's node_modules linked in so the schema's imports resolve; nothing is written to the
+// repository.
 
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -11,7 +13,7 @@ import { describeLoadFailure } from '../../config/drizzle-config.js';
 import { limitFromEnv, runWorker, type WorkerFailure } from '../../config/worker-process.js';
 import { gitRoot } from '../../model/base.js';
 import type { CheckContext } from '../types.js';
-import type { SchemaJob, SchemaResult } from './protocol.js';
+import type { DiffOutcome, DriftJob, DriftResult, SchemaJob, SchemaResult } from './protocol.js';
 
 type Json = Record<string, unknown>;
 
@@ -24,7 +26,28 @@ const MAX_FILE_BYTES = 1 << 20;
 /** A repository whose sources exceed this is not copied: the check says so instead. */
 const MAX_TOTAL_BYTES = 256 << 20;
 
+export type BaseDrift = { ok: true; drift: DiffOutcome } | { ok: false; reason: string };
+
 export async function loadBaseSchema(ctx: CheckContext): Promise<BaseSchema> {
+  const result = await runAtBase<SchemaResult>(ctx, (at) => ({ kind: 'schema', ...at }), "loading the base's schema");
+  return result.ok ? { ok: true, snapshot: result.value.snapshot } : result;
+}
+
+/** The base's schema against `latest`, the base's latest snapshot: the drift the base already had. */
+export async function baseDrift(ctx: CheckContext, latest: Json | undefined): Promise<BaseDrift> {
+  const result = await runAtBase<DriftResult>(ctx, (at) => ({ kind: 'drift', ...at, ...(latest ? { latest } : {}), migrations: [] }), "checking the base's schema for drift");
+  if (!result.ok) return result;
+  const { drift } = result.value as Extract<DriftResult, { ok: true }>;
+  return drift.kind === 'failed' ? { ok: false, reason: drift.message } : { ok: true, drift };
+}
+
+type AtBase = Pick<DriftJob, 'cwd' | 'projectDir' | 'dialect' | 'schema' | 'casing'>;
+
+async function runAtBase<R extends { ok: true } | Extract<DriftResult, { ok: false }>>(
+  ctx: CheckContext,
+  jobFor: (at: AtBase) => SchemaJob | DriftJob,
+  task: string,
+): Promise<{ ok: true; value: R & { ok: true } } | { ok: false; reason: string }> {
   const { config } = ctx;
   const commit = ctx.base?.commit;
   if (!commit) return { ok: false, reason: 'the base commit is not in the clone' };
@@ -41,12 +64,12 @@ export async function loadBaseSchema(ctx: CheckContext): Promise<BaseSchema> {
     const cwd = path.join(copy, inRepo(ctx.cwd));
     const projectDir = path.join(copy, inRepo(path.dirname(path.resolve(ctx.cwd, config.file))));
     for (const dir of [cwd, projectDir]) linkDependencies(repoRoot, copy, path.relative(copy, dir));
-    const job: SchemaJob = { kind: 'schema', cwd, projectDir, dialect: config.dialect, schema: config.schema, ...(config.casing ? { casing: config.casing } : {}) };
+    const job = jobFor({ cwd, projectDir, dialect: config.dialect, schema: config.schema, ...(config.casing ? { casing: config.casing } : {}) });
     fs.mkdirSync(cwd, { recursive: true });
     const timeoutMs = limitFromEnv('DRIZZLE_GUARD_DRIFT_TIMEOUT_MS', 60_000);
     const secrets = ctx.options.databaseUrl ? [ctx.options.databaseUrl] : [];
-    const result = await runWorker<SchemaResult>(job, cwd, { timeoutMs, task: "loading the base's schema", secrets });
-    return result.ok ? { ok: true, snapshot: result.snapshot } : { ok: false, reason: failureText(result, cwd, copy) };
+    const result = await runWorker<R>(job, cwd, { timeoutMs, task, secrets });
+    return result.ok ? { ok: true, value: result as R & { ok: true } } : { ok: false, reason: failureText(result, cwd, copy) };
   } catch (e) {
     return { ok: false, reason: (e as Error).message };
   } finally {
@@ -96,7 +119,7 @@ function linkDependencies(repoRoot: string, copy: string, dir: string): void {
 }
 
 /** Why the worker gave no schema, with the copy's paths written relative to it (as the repository's). */
-function failureText(result: Exclude<SchemaResult, { ok: true }> | WorkerFailure, cwd: string, copy: string): string {
+function failureText(result: Extract<DriftResult, { ok: false }> | WorkerFailure, cwd: string, copy: string): string {
   const text = describeLoadFailure(result, cwd).split(`${copy}${path.sep}`).join('').split(copy).join('.');
   return result.kind === 'schema-missing' ? `schema not found at the base: ${text}` : text;
 }

@@ -9,12 +9,13 @@ import * as path from 'node:path';
 import { describeLoadFailure, withoutAbsolutePaths } from '../../config/drizzle-config.js';
 import { packageManagerOf, runBinary } from '../../config/package-manager.js';
 import { redactUrls } from '../../config/worker-process.js';
-import { findingOf, type Finding } from '../../findings.js';
+import { asPreExisting, findingOf, type Finding } from '../../findings.js';
 import { gitRoot } from '../../model/base.js';
 import { loadSnapshotDocument } from '../../model/folder.js';
 import { treeOf } from '../../model/tree.js';
 import type { Migration, SnapshotInfo } from '../../model/types.js';
 import type { Check, CheckContext, CheckOutcome } from '../types.js';
+import { baseDrift } from './base-schema.js';
 import type { DiffOutcome, DriftJob, KitInfo } from './protocol.js';
 import { migrationSqlMismatch } from './rules/migration-sql-mismatch.js';
 import { schemaDrift } from './rules/schema-drift.js';
@@ -72,7 +73,7 @@ async function checkDrift(ctx: CheckContext): Promise<CheckOutcome> {
   if (result.drift.kind === 'failed') return couldNotRun(ctx, result.drift, against, result.kit);
   const findings: Finding[] = [];
   const drift = driftFinding(ctx, result.drift, against, result.loadTimeDefaults);
-  if (drift) findings.push(drift);
+  if (drift) findings.push(ctx.base?.commit ? await againstBase(ctx, drift, result.drift, notes) : drift);
   result.migrations.forEach(({ tag, outcome }, i) => {
     const migration = fresh.pairs[i]!.migration;
     if (migration.tag !== tag) throw new Error(`drift worker answered for ${tag} instead of ${migration.tag}`);
@@ -80,6 +81,27 @@ async function checkDrift(ctx: CheckContext): Promise<CheckOutcome> {
     if (finding) findings.push(finding);
   });
   return { status: 'ran', findings, notes };
+}
+
+/**
+ * Drift the base already had, exactly (the same statements, or the same rename questions), is not this
+ * change's: reported one severity lower. Any difference from the base's drift leaves it the change's own.
+ */
+async function againstBase(ctx: CheckContext, finding: Finding, drift: DiffOutcome, notes: string[]): Promise<Finding> {
+  const baseLatest = ctx.head.migrations.findLast((m) => !m.isNew && m.snapshot);
+  const latest = baseLatest ? snapshotOf(ctx, baseLatest) : undefined;
+  if (baseLatest && !latest) return finding;
+  const atBase = await baseDrift(ctx, latest);
+  if (!atBase.ok) {
+    notes.push(`drift: not compared with the base's own drift (${atBase.reason})`);
+    return finding;
+  }
+  return sameDrift(atBase.drift, drift) ? asPreExisting(finding) : finding;
+}
+
+function sameDrift(a: DiffOutcome, b: DiffOutcome): boolean {
+  const canonical = (d: DiffOutcome) => JSON.stringify(d, (_key, value: unknown) => (typeof value === 'string' ? value.trim() : value));
+  return canonical(a) === canonical(b);
 }
 
 function skipped(reason: string, findings?: Finding[]): CheckOutcome {
