@@ -126,3 +126,16 @@ describe('matchingString', () => {
     expect(matchingString('^(a|b)$')).toBeUndefined();
   });
 });
+
+describe('seeding follows foreign keys', () => {
+  it('fills every column of a composite foreign key from the referenced row, whose key has a default', async () => {
+    // vercel/ai-chatbot's Suggestion → Document(id, createdAt): the parent's id comes from gen_random_uuid(), so
+    // the child can only take it from the row the parent got.
+    const result = await seed(`create table doc (id uuid default gen_random_uuid() not null, created_at timestamp not null, primary key (id, created_at));
+      create table suggestion (id uuid primary key, doc_id uuid not null, doc_created_at timestamp not null,
+        foreign key (doc_id, doc_created_at) references doc (id, created_at));`);
+    expect(result.failed).toEqual([]);
+    const [parent] = await row('doc');
+    expect(await row('suggestion')).toEqual([expect.objectContaining({ doc_id: parent!.id, doc_created_at: parent!.created_at })]);
+  });
+});

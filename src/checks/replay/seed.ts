@@ -4,7 +4,7 @@
 // here as it would in production, and the traced replay sees real scans and rewrites.
 // The row first holds NULL in nullable columns, the default where there is one (identity and generated
 // columns fill themselves), and a plain typed value in the other NOT NULL columns (an enum's first label);
-// a foreign key column takes the referenced row's value (tables are retried until no more can be seeded,
+// a foreign key column (each column of a composite key alike) takes the referenced row's value (tables are retried until no more can be seeded,
 // so the order follows the foreign keys, cycles included); a partitioned table gets its row through the
 // partition that accepts it. When a CHECK constraint (of the table or of a column's domain) rejects the
 // row, values for the columns it names are read from its definition — its literals (IN lists, = ANY,
@@ -63,10 +63,10 @@ select format('%I.%I', n.nspname, c.relname) as "table", format('%I', a.attname)
          where e.enumtypid = coalesce(bt.oid, t.oid) order by e.enumsortorder limit ${MAX_CANDIDATES}) l) as "labels",
        (select format('%I.%I', rn.nspname, rc.relname) from pg_constraint fk
           join pg_class rc on rc.oid = fk.confrelid join pg_namespace rn on rn.oid = rc.relnamespace
-         where fk.conrelid = c.oid and fk.contype = 'f' and fk.conkey = array[a.attnum] limit 1) as "refTable",
+         where fk.conrelid = c.oid and fk.contype = 'f' and a.attnum = any(fk.conkey) order by fk.oid limit 1) as "refTable",
        (select format('%I', ra.attname) from pg_constraint fk
-          join pg_attribute ra on ra.attrelid = fk.confrelid and ra.attnum = fk.confkey[1]
-         where fk.conrelid = c.oid and fk.contype = 'f' and fk.conkey = array[a.attnum] limit 1) as "refColumn"
+          join pg_attribute ra on ra.attrelid = fk.confrelid and ra.attnum = fk.confkey[array_position(fk.conkey, a.attnum)]
+         where fk.conrelid = c.oid and fk.contype = 'f' and a.attnum = any(fk.conkey) order by fk.oid limit 1) as "refColumn"
 from pg_class c
 join pg_namespace n on n.oid = c.relnamespace
 join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
