@@ -50,6 +50,19 @@ function validationsInTheAddsTransaction(folder: string): number {
   return n;
 }
 
+/**
+ * UPDATE/DELETE statements without WHERE (update-all-rows, delete-all-rows, added after issue 12) on tables the
+ * same file does not create: every one in these corpora is a backfill right after an ADD COLUMN.
+ */
+function wholeTableDml(folder: string, verb: 'UPDATE' | 'DELETE FROM'): number {
+  let n = 0;
+  for (const { text } of journaledSql(folder)) {
+    const created = new Set([...text.matchAll(/CREATE TABLE (?:IF NOT EXISTS )?"([^"]+)"/g)].map((m) => m[1]));
+    for (const m of text.matchAll(new RegExp(`^${verb} "([^"]+)"[^;]*;`, 'gm'))) if (!created.has(m[1]) && !/\b(WHERE|FROM|USING)\b/.test(m[0].slice(verb.length))) n++;
+  }
+  return n;
+}
+
 describe('simstudioai__sim', async () => {
   const folder = 'simstudioai__sim/packages/db/migrations';
   const counts = await countsByRule(folder);
@@ -77,7 +90,10 @@ describe('simstudioai__sim', async () => {
       // New rule: one per COMMIT; (the CREATE/DROP INDEX CONCURRENTLY after them stand alone in their
       // chunks, so concurrently-in-transaction stays at 0).
       'transaction-control': commits,
+      'update-all-rows': wholeTableDml(folder, 'UPDATE'), // 0132: status backfilled from level/ended_at
     });
+    expect(wholeTableDml(folder, 'UPDATE')).toBe(1);
+    expect(wholeTableDml(folder, 'DELETE FROM')).toBe(0);
   });
 });
 
@@ -100,7 +116,10 @@ describe('Dokploy__dokploy', async () => {
       'drop-table': 4,
       'add-unique-constraint': 3,
       'rename-table': 2,
+      'update-all-rows': wholeTableDml(folder, 'UPDATE'), // 0060, 0089, 0102: backfills
     });
+    expect(wholeTableDml(folder, 'UPDATE')).toBe(3);
+    expect(wholeTableDml(folder, 'DELETE FROM')).toBe(0);
   });
 });
 
@@ -129,9 +148,12 @@ describe('onlook-dev__onlook', async () => {
   });
 });
 
-describe('unchanged: homarr-labs__homarr, Mail-0__Zero', () => {
+describe('homarr-labs__homarr (one backfill), Mail-0__Zero (unchanged)', () => {
   it('homarr', async () => {
-    expect(await countsByRule('homarr-labs__homarr/packages/db/migrations/postgresql')).toEqual({ 'add-foreign-key-validating': 1, 'drop-column': 4, 'set-not-null': 1 });
+    const folder = 'homarr-labs__homarr/packages/db/migrations/postgresql';
+    // 0007_merge_custom_widget_url backfills url from base_url || endpoint: update-all-rows (added after issue 12).
+    expect(wholeTableDml(folder, 'UPDATE')).toBe(1);
+    expect(await countsByRule(folder)).toEqual({ 'add-foreign-key-validating': 1, 'drop-column': 4, 'set-not-null': 1, 'update-all-rows': 1 });
   });
   it('Zero', async () => {
     expect(await countsByRule('Mail-0__Zero/packages/db/migrations')).toEqual({

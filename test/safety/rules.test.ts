@@ -24,6 +24,19 @@ describe('drop-table / drop-schema / truncate-table', () => {
   });
 });
 
+describe('delete-all-rows / update-all-rows', () => {
+  test('fire on DELETE or UPDATE without WHERE of an existing table, each at its statement', async () => {
+    expect(brief(await lint([`DELETE FROM "usage_ledger";${BP}\nUPDATE "users" SET "plan" = 'free';`]))).toEqual(['delete-all-rows@1:1', 'update-all-rows@2:1']);
+    expect(await ids('DELETE FROM ONLY "s"."t";')).toEqual(['delete-all-rows']);
+  });
+  test('silent with a WHERE (or a join), and on a table created or emptied in the same migration', async () => {
+    expect(await ids(`DELETE FROM "t" WHERE "expired";${BP}\nUPDATE "t" SET "a" = 1 WHERE "a" IS NULL;`)).toEqual([]);
+    expect(await ids(`UPDATE "t" SET "a" = "o"."a" FROM "o" WHERE "o"."id" = "t"."id";`)).toEqual([]);
+    expect(await ids(`CREATE TABLE "n" ("a" int);${BP}\nUPDATE "n" SET "a" = 1;${BP}\nDELETE FROM "n";`)).toEqual([]);
+    expect(await ids(`DELETE FROM "t";${BP}\nUPDATE "t" SET "a" = 1;`)).toEqual(['delete-all-rows']);
+  });
+});
+
 describe('drop-column', () => {
   test('fires once per dropped column, at its sub-command', async () => {
     const sql = 'ALTER TABLE "t"\n  DROP COLUMN "a",\n  DROP COLUMN IF EXISTS "b";';
@@ -43,8 +56,9 @@ describe('drop-and-add-column', () => {
   test('silent when the types differ, when data is copied, or when several columns change', async () => {
     const before = { tables: { 'public.settings': { columns: { theme_dark: { type: 'text' } } } } };
     expect(await ids([{ sql, before }] as never)).toEqual(['drop-column']);
+    // The copy is a whole-table backfill: update-all-rows says what it costs.
     const copied = sql.replace(BP, `${BP}\nUPDATE "settings" SET "dark_mode" = "theme_dark";${BP}`);
-    expect(await ids(copied)).toEqual(['drop-column']);
+    expect(await ids(copied)).toEqual(['update-all-rows', 'drop-column']);
     const two = `${sql}${BP}\nALTER TABLE "settings" DROP COLUMN "x";`;
     expect(await ids(two)).toEqual(['drop-column', 'drop-column']);
   });
@@ -215,18 +229,18 @@ describe('enum-value-used-in-same-transaction', () => {
     expect(await ids(sql)).toEqual([]);
   });
   test('with a batch, a value added by an earlier pending migration is still uncommitted', async () => {
-    const f = await lint([add, `UPDATE "t" SET "status" = 'archived';`], { batch: true });
+    const f = await lint([add, `UPDATE "t" SET "status" = 'archived' WHERE "id" = 1;`], { batch: true });
     expect(f.map((x) => x.ruleId)).toEqual(['enum-value-used-in-same-transaction']);
   });
   test('silent after COMMIT, on other literals, and (PostgreSQL 18) on a type created in the same transaction', async () => {
     // The COMMIT commits the value; the UPDATE after it (same chunk, a new implicit block) may use it.
-    expect(await ids(`${add}COMMIT;\nUPDATE "t" SET "status" = 'archived';`)).toEqual(['transaction-control']);
+    expect(await ids(`${add}COMMIT;\nUPDATE "t" SET "status" = 'archived' WHERE "id" = 1;`)).toEqual(['transaction-control']);
     // A type created in the same transaction: usable from PostgreSQL 18, not before.
-    const created = `CREATE TYPE "public"."status" AS ENUM('a');${BP}\n${add}UPDATE "t" SET "status" = 'archived';`;
+    const created = `CREATE TYPE "public"."status" AS ENUM('a');${BP}\n${add}UPDATE "t" SET "status" = 'archived' WHERE "id" = 1;`;
     expect(await ids(created, { postgresVersion: 18 })).toEqual([]);
     expect(await ids(created, { postgresVersion: 15 })).toEqual(['enum-value-used-in-same-transaction']);
-    expect(await ids(`${add}UPDATE "t" SET "status" = 'active';`)).toEqual([]);
-    expect(await ids([add, `UPDATE "t" SET "status" = 'archived';`], { batch: false })).toEqual([]);
+    expect(await ids(`${add}UPDATE "t" SET "status" = 'active' WHERE "id" = 1;`)).toEqual([]);
+    expect(await ids([add, `UPDATE "t" SET "status" = 'archived' WHERE "id" = 1;`], { batch: false })).toEqual([]);
   });
 });
 
@@ -337,7 +351,7 @@ describe('MySQL and SQLite (lexical)', () => {
 
 describe('transaction-control', () => {
   test('PostgreSQL: COMMIT says what it commits and what a later failure leaves', async () => {
-    const f = await lint([`ALTER TABLE "t" ADD COLUMN "c" text;${BP}\nCOMMIT;${BP}\nUPDATE "t" SET "c" = '';`]);
+    const f = await lint([`ALTER TABLE "t" ADD COLUMN "c" text;${BP}\nCOMMIT;${BP}\nUPDATE "t" SET "c" = '' WHERE "c" IS NULL;`]);
     expect(brief(f)).toEqual(['transaction-control@2:1']);
     expect(f[0]!.severity).toBe('warning');
     expect(f[0]!.message).toContain('__drizzle_migrations');
@@ -422,10 +436,10 @@ describe('false positives on state the lint tracks', () => {
   test('a table emptied earlier in the migration holds no rows', async () => {
     const after = `ALTER TABLE "t" ADD COLUMN "c" text NOT NULL;${BP}\nALTER TABLE "t" ALTER COLUMN "d" SET NOT NULL;${BP}\nCREATE INDEX "i" ON "t" ("c");`;
     expect(await ids(`TRUNCATE "t";${BP}\n${after}`)).toEqual(['truncate-table']);
-    expect(await ids(`DELETE FROM "t";${BP}\n${after}`)).toEqual([]);
+    expect(await ids(`DELETE FROM "t";${BP}\n${after}`)).toEqual(['delete-all-rows']);
     expect(await ids(`DELETE FROM "t" WHERE "c" IS NULL;${BP}\n${after}`)).toEqual(['add-column-required', 'set-not-null', 'create-index-blocking']);
     // Written to again: rows are back.
-    expect(await ids(`DELETE FROM "t";${BP}\nINSERT INTO "t" VALUES (1);${BP}\n${after}`)).toEqual(['add-column-required', 'set-not-null', 'create-index-blocking']);
+    expect(await ids(`DELETE FROM "t";${BP}\nINSERT INTO "t" VALUES (1);${BP}\n${after}`)).toEqual(['delete-all-rows', 'add-column-required', 'set-not-null', 'create-index-blocking']);
   });
   test('TRUNCATE … CASCADE empties the tables whose foreign keys reference it (from the snapshot)', async () => {
     const before = {

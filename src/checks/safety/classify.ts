@@ -179,6 +179,13 @@ export function classifyPostgres(tokens: Token[], base: number): Classification 
     const filtered = tokens.some((t) => t.kind === 'word' && (t.value === 'WHERE' || t.value === 'USING'));
     return table && !filtered ? { kind: 'ops', ops: [{ kind: 'delete-all', table, at }] } : { kind: 'other' };
   }
+  if (c.accept('UPDATE')) {
+    c.accept('ONLY');
+    const table = c.qualifiedName(PUBLIC);
+    // Without WHERE every row is written (a FROM join could match fewer: not judged).
+    const filtered = tokens.some((t) => t.kind === 'word' && (t.value === 'WHERE' || t.value === 'FROM'));
+    return table && !filtered ? { kind: 'ops', ops: [{ kind: 'update-all', table, at }] } : { kind: 'other' };
+  }
   if (c.accept('INSERT', 'INTO') || c.accept('COPY')) {
     const table = c.qualifiedName(PUBLIC);
     return table ? { kind: 'ops', ops: [{ kind: 'insert', table, at }] } : { kind: 'other' };

@@ -63,6 +63,7 @@ export type Op = { at: number } & (
   | { kind: 'truncate'; table: ObjectKey; cascade?: boolean }
   /** DELETE without WHERE: the table is empty afterwards. */
   | { kind: 'delete-all'; table: ObjectKey }
+  | { kind: 'update-all'; table: ObjectKey }
   /** INSERT INTO / COPY: the table may hold rows again. */
   | { kind: 'insert'; table: ObjectKey }
   | { kind: 'validate-constraint'; table: ObjectKey; name: string }

@@ -10,6 +10,7 @@ import { addUniqueConstraint } from './add-unique-constraint.js';
 import { alterColumnType } from './alter-column-type.js';
 import { concurrentlyInTransaction } from './concurrently-in-transaction.js';
 import { createIndexBlocking } from './create-index-blocking.js';
+import { deleteAllRows } from './delete-all-rows.js';
 import { dropAndAddColumn } from './drop-and-add-column.js';
 import { dropColumn } from './drop-column.js';
 import { dropIndexBlocking } from './drop-index-blocking.js';
@@ -25,6 +26,7 @@ import { setNotNull } from './set-not-null.js';
 import { transactionControl } from './transaction-control.js';
 import { truncateTable } from './truncate-table.js';
 import { unusedIgnore } from './unused-ignore.js';
+import { updateAllRows } from './update-all-rows.js';
 import type { SafetyRule } from './types.js';
 
 export const SAFETY_RULES: readonly SafetyRule[] = [
@@ -32,6 +34,8 @@ export const SAFETY_RULES: readonly SafetyRule[] = [
   dropTable,
   dropSchema,
   truncateTable,
+  deleteAllRows,
+  updateAllRows,
   dropColumn,
   dropAndAddColumn,
   alterColumnType,
