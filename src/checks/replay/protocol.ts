@@ -28,14 +28,10 @@ export interface ReplayJob {
   describe?: { base: boolean };
 }
 
-/**
- * The schema the snapshots declare, built by a second worker while the first replays: the latest snapshot's
- * and, with a base, the base's latest.
- */
+/** The schema a snapshot declares, built by a second worker (the latest snapshot's while the first replays). */
 export interface DeclareJob {
   type: 'declare';
-  latest: Json;
-  base?: Json;
+  snapshot: Json;
   extensionNames: string[];
 }
 
@@ -43,8 +39,7 @@ export type Declared = { shape: SchemaShape } | { reason: string };
 
 export interface DeclareJobResult {
   type: 'declared';
-  latest: Declared;
-  base?: Declared;
+  declared: Declared;
 }
 
 /** Worker → check: what is running now (the watchdog's clock restarts at each). */

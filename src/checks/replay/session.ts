@@ -59,15 +59,11 @@ export async function runJob(job: ReplayJob, report: (p: Progress) => void): Pro
   }
 }
 
-/** Builds the schemas the snapshots declare: the latest on the instance started ahead, the base's on another. */
+/** Builds the schema a snapshot declares, on the instance started ahead. */
 export async function runDeclare(job: DeclareJob, report: (p: Progress) => void): Promise<DeclareJobResult> {
-  report({ type: 'step', what: 'building the schema the latest snapshot declares' });
+  report({ type: 'step', what: 'building the schema a snapshot declares' });
   const available = availableAmong(job.extensionNames);
-  const latest = await declaredShape((await startedDb(available)).started.db, job.latest, available);
-  if (!job.base) return { type: 'declared', latest };
-  report({ type: 'step', what: "building the schema the base's latest snapshot declares" });
-  const base = await declaredShape((await starting(available).db).db, job.base, available);
-  return { type: 'declared', latest, base };
+  return { type: 'declared', declared: await declaredShape((await startedDb(available)).started.db, job.snapshot, available) };
 }
 
 /** The instance started ahead of the job when it has every extension the job needs, else a new one. */
