@@ -29,30 +29,37 @@ interface KitApi {
   generateMigration(prev: unknown, cur: unknown): Promise<string[]>;
 }
 
-/** Builds the snapshot's schema on `db` (a fresh instance, with the extensions loaded) and closes it. */
+/** Builds the snapshot's schema on `db`, an empty database with the extensions loaded. */
 export async function declaredShape(db: PGlite, snapshot: Json, extensionNames: readonly string[]): Promise<Declared> {
-  try {
-    if (snapshot.version !== '7' || snapshot.dialect !== 'postgresql') {
-      return { reason: `the latest snapshot is version ${String(snapshot.version)} ${String(snapshot.dialect)}; the comparison reads version 7 postgresql only` };
-    }
-    let statements: string[];
-    try {
-      const mod = (await import('drizzle-kit/api')) as unknown as KitApi & { default?: KitApi };
-      statements = await (mod.default ?? mod).generateMigration(EMPTY_PG_SNAPSHOT, snapshot);
-    } catch (e) {
-      return { reason: `drizzle-kit could not turn the latest snapshot into SQL: ${(e as Error).message}` };
-    }
-    // drizzle-kit never writes CREATE EXTENSION: create those the migrations create.
-    for (const name of extensionNames) await db.exec(`create extension if not exists "${name.replace(/"/g, '""')}"`);
-    for (const sql of statements) {
-      try {
-        await db.exec(sql);
-      } catch (e) {
-        return { reason: `drizzle-kit's SQL for the latest snapshot fails on PostgreSQL (${pgErrorOf(e).message}): ${sql.split('\n')[0]}` };
-      }
-    }
-    return { shape: await describeSchema(db) };
-  } finally {
-    await db.close();
+  if (snapshot.version !== '7' || snapshot.dialect !== 'postgresql') {
+    return { reason: `the latest snapshot is version ${String(snapshot.version)} ${String(snapshot.dialect)}; the comparison reads version 7 postgresql only` };
   }
+  let statements: string[];
+  try {
+    const mod = (await import('drizzle-kit/api')) as unknown as KitApi & { default?: KitApi };
+    statements = await (mod.default ?? mod).generateMigration(EMPTY_PG_SNAPSHOT, snapshot);
+  } catch (e) {
+    return { reason: `drizzle-kit could not turn the latest snapshot into SQL: ${(e as Error).message}` };
+  }
+  // drizzle-kit never writes CREATE EXTENSION: create those the migrations create.
+  for (const name of extensionNames) await db.exec(`create extension if not exists "${name.replace(/"/g, '""')}"`);
+  for (const sql of statements) {
+    try {
+      await db.exec(sql);
+    } catch (e) {
+      return { reason: `drizzle-kit's SQL for the latest snapshot fails on PostgreSQL (${pgErrorOf(e).message}): ${sql.split('\n')[0]}` };
+    }
+  }
+  return { shape: await describeSchema(db) };
+}
+
+/**
+ * Empties a database a schema was built on, so one instance serves the next build: every schema but
+ * PostgreSQL's own is dropped (extensions in them go too), and public is given back empty.
+ */
+export async function emptyDatabase(db: PGlite): Promise<void> {
+  const { rows } = await db.query<{ name: string }>(
+    `select format('%I', nspname) as name from pg_namespace where nspname not in ('pg_catalog', 'information_schema') and nspname not like 'pg\\_%'`,
+  );
+  await db.exec(`${rows.map((r) => `drop schema ${r.name} cascade;`).join(' ')} create schema public;`);
 }

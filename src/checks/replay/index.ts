@@ -17,7 +17,7 @@ import { replayFailed } from './rules/replay-failed.js';
 import { replayTimeout } from './rules/replay-timeout.js';
 import { replayedSchemaDrift } from './rules/replayed-schema-drift.js';
 import { tracedBlockingStatement } from './rules/traced-blocking-statement.js';
-import type { Declared, DeclareJobResult, Progress, ReplayJobResult } from './protocol.js';
+import type { DeclareJobResult, Progress, ReplayJobResult } from './protocol.js';
 import { DEFAULT_STATEMENT_TIMEOUT_S, limitsFor, ReplayWorker, type ReplayOutcome, type WorkerOutcome } from './run-worker.js';
 
 export const replayRules: RuleMeta[] = [replayFailed, replayFailedOnExistingRows, replayTimeout, tracedBlockingStatement, replayedSchemaDrift];
@@ -83,8 +83,9 @@ async function checkReplay(ctx: CheckContext, warm: Workers | undefined): Promis
   const extensionNames = extensionsCreated([...plan.base, ...plan.pending]);
   const snapshots = typeof compare === 'string' ? undefined : compare;
   // Built by a second worker while the first replays.
-  const declare = (snapshot: Record<string, unknown>, worker = ReplayWorker.spawn()) => worker.run({ type: 'declare', extensionNames, snapshot }, limitsFor(seconds));
-  const declaring = snapshots ? declare(snapshots.latest, warm?.declare) : undefined;
+  const declaring = snapshots
+    ? (warm?.declare ?? ReplayWorker.spawn()).run({ type: 'declare', extensionNames, snapshots: [snapshots.latest, ...(snapshots.base ? [snapshots.base] : [])] }, limitsFor(seconds))
+    : undefined;
   const outcome = await (warm?.replay ?? ReplayWorker.spawn()).run(
     {
       type: 'job',
@@ -111,9 +112,7 @@ async function checkReplay(ctx: CheckContext, warm: Workers | undefined): Promis
   if (failureFinding) findings.push(failureFinding);
   if (typeof compare === 'string') notes.push(`replay: schema not compared: ${compare}`);
   const shapes = outcome.value.shapes;
-  // The base's declared schema is built only when there are differences to tell apart (hand-edited SQL, rare).
-  const atBase = snapshots?.base && shapes?.base ? () => declare(snapshots.base!) : undefined;
-  const comparison = declaring && shapes ? await compared(await declaring, shapes, atBase) : undefined;
+  const comparison = declaring && shapes ? compared(await declaring, shapes) : undefined;
   if (comparison && 'reason' in comparison) notes.push(`replay: schema not compared: ${comparison.reason}`);
   else if (comparison) {
     const drift = schemaDriftFinding(ctx, comparison.differences, comparison.baseline);
@@ -124,23 +123,16 @@ async function checkReplay(ctx: CheckContext, warm: Workers | undefined): Promis
 }
 
 /** The replayed schema against the one the snapshots declare (differences already there at the base apart). */
-async function compared(
-  latest: WorkerOutcome<DeclareJobResult>,
+function compared(
+  outcome: WorkerOutcome<DeclareJobResult>,
   shapes: NonNullable<ReplayJobResult['shapes']>,
-  atBase: (() => Promise<WorkerOutcome<DeclareJobResult>>) | undefined,
-): Promise<{ differences: ShapeDifference[]; baseline: ShapeDifference[] } | { reason: string }> {
-  const declared = declaredOf(latest);
-  if ('reason' in declared) return declared;
-  const differences = diffShapes(shapes.replayed, declared.shape);
-  if (differences.length === 0 || !atBase || !shapes.base) return { differences, baseline: [] };
-  const base = declaredOf(await atBase());
-  return { differences, baseline: 'shape' in base ? diffShapes(shapes.base, base.shape) : [] };
-}
-
-function declaredOf(outcome: WorkerOutcome<DeclareJobResult>): Declared {
+): { differences: ShapeDifference[]; baseline: ShapeDifference[] } | { reason: string } {
   if (outcome.kind === 'crashed') return { reason: `the schema the snapshots declare could not be built: ${outcome.message}` };
   if (outcome.kind === 'timeout') return { reason: `building the schema the snapshots declare did not finish within the replay's limit (${ms(outcome.ms)})` };
-  return outcome.value.declared;
+  const [latest, base] = outcome.value.declared;
+  if (!latest || 'reason' in latest) return latest ?? { reason: 'no snapshot was built' };
+  const baseline = shapes.base && base && 'shape' in base ? diffShapes(shapes.base, base.shape) : [];
+  return { differences: diffShapes(shapes.replayed, latest.shape), baseline };
 }
 
 /** The snapshots stay here: the worker needs the SQL only. */

@@ -28,10 +28,13 @@ export interface ReplayJob {
   describe?: { base: boolean };
 }
 
-/** The schema a snapshot declares, built by a second worker (the latest snapshot's while the first replays). */
+/**
+ * The schemas snapshots declare (the latest's and, with a base, the base's latest), built one after the other
+ * by a second worker while the first replays.
+ */
 export interface DeclareJob {
   type: 'declare';
-  snapshot: Json;
+  snapshots: Json[];
   extensionNames: string[];
 }
 
@@ -39,7 +42,8 @@ export type Declared = { shape: SchemaShape } | { reason: string };
 
 export interface DeclareJobResult {
   type: 'declared';
-  declared: Declared;
+  /** In the order of the job's snapshots. */
+  declared: Declared[];
 }
 
 /** Worker → check: what is running now (the watchdog's clock restarts at each). */

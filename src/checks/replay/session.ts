@@ -3,10 +3,10 @@
 // resulting schema, or (in a second worker, at the same time) build the schema the snapshots declare.
 
 import { describeSchema, type SchemaShape } from './catalog.js';
-import { declaredShape } from './declared.js';
+import { declaredShape, emptyDatabase } from './declared.js';
 import { isAvailable, loadExtensions } from './extensions.js';
 import { startPglite, type StartedDb } from './pglite.js';
-import type { DeclareJob, DeclareJobResult, Progress, ReplayJob, ReplayJobResult } from './protocol.js';
+import type { Declared, DeclareJob, DeclareJobResult, Progress, ReplayJob, ReplayJobResult } from './protocol.js';
 import { replay } from './replay.js';
 
 interface Starting {
@@ -59,11 +59,21 @@ export async function runJob(job: ReplayJob, report: (p: Progress) => void): Pro
   }
 }
 
-/** Builds the schema a snapshot declares, on the instance started ahead. */
+/** Builds the schemas the snapshots declare, one after the other on the instance started ahead. */
 export async function runDeclare(job: DeclareJob, report: (p: Progress) => void): Promise<DeclareJobResult> {
-  report({ type: 'step', what: 'building the schema a snapshot declares' });
   const available = availableAmong(job.extensionNames);
-  return { type: 'declared', declared: await declaredShape((await startedDb(available)).started.db, job.snapshot, available) };
+  const { db } = (await startedDb(available)).started;
+  const declared: Declared[] = [];
+  try {
+    for (const [i, snapshot] of job.snapshots.entries()) {
+      report({ type: 'step', what: 'building the schema a snapshot declares' });
+      if (i > 0) await emptyDatabase(db);
+      declared.push(await declaredShape(db, snapshot, available));
+    }
+  } finally {
+    await db.close();
+  }
+  return { type: 'declared', declared };
 }
 
 /** The instance started ahead of the job when it has every extension the job needs, else a new one. */
