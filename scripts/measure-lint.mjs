@@ -39,7 +39,7 @@ const { Tracer, blocksWrites, lockRank } = await load('../src/checks/replay/trac
 const require = createRequire(import.meta.url);
 const CLASSES = ['a', 'b', 'c', 'd', 'f'];
 
-/** Each rule id → the classes of harm its finding claims. */
+/** Each rule id → the classes of harm its finding claims ("c?": claimed on a condition the data decides). */
 const OURS = {
   'drop-table': ['a'], // the table's rows are gone
   'drop-schema': ['a'], // every table in the schema is gone
@@ -51,9 +51,11 @@ const OURS = {
   'create-index-blocking': ['b'], // an index build under SHARE
   'add-unique-constraint': ['b'], // an index build under ACCESS EXCLUSIVE
   'add-primary-key': ['b'], // an index build (and a NOT NULL scan) under ACCESS EXCLUSIVE
-  'add-foreign-key-validating': ['b'], // a validating scan under SHARE ROW EXCLUSIVE
-  'add-check-validating': ['b'], // a validating scan under ACCESS EXCLUSIVE
-  'set-not-null': ['b', 'c'], // a validating scan under ACCESS EXCLUSIVE, which fails on a NULL
+  'add-foreign-key-validating': ['b', 'c?'], // a validating scan under SHARE ROW EXCLUSIVE; fails "if a row has no match"
+  'add-check-validating': ['b', 'c?'], // a validating scan under ACCESS EXCLUSIVE; fails "if a row violates it"
+  // A validating scan under ACCESS EXCLUSIVE, and a failure "if a row holds NULL": c is claimed on a condition
+  // (c? below: a TP where the seeded row holds NULL, no FP where it holds a value).
+  'set-not-null': ['b', 'c?'],
   'add-column-required': ['c'], // NOT NULL without a default fails on a table with rows
   // Rows holding a removed value fail the cast back: data-dependent, and the one seeded row holds the first
   // label, so the harness cannot observe it either way.
@@ -149,17 +151,17 @@ async function indexFiles(db, oids) {
 
 /** Whether a traced effect is a long lock: SHARE or stronger held while the table, holding rows, was rewritten,
  * had an index built, or (DDL only) was scanned. */
-function longLock(e, sql, oidOf, rowsBefore, indexesBefore, indexesAfter, afterTruncate) {
+function longLock(e, sql, oidOf, rowsBefore, indexesBefore, indexesAfter) {
   const oid = oidOf.get(e.table);
   // A table without rows is rewritten, indexed or scanned at once (the issue's "emptied earlier" case).
   if (oid === undefined || !rowsBefore.has(oid)) return false;
-  const lock = [...e.locks, ...(e.held && !afterTruncate ? [e.held] : [])].sort((x, y) => lockRank(y) - lockRank(x))[0];
-  if (!afterTruncate && (!lock || !blocksWrites(lock))) return false;
-  // TRUNCATE gives the table a new file: not a rewrite that takes time.
-  const rewritten = e.rewritten && !/^truncate\b/i.test(sql);
+  // TRUNCATE gives the table and its indexes new files at once: no rewrite, no build.
+  if (/^truncate\b/i.test(sql)) return false;
+  const lock = [...e.locks, ...(e.held ? [e.held] : [])].sort((x, y) => lockRank(y) - lockRank(x))[0];
+  if (!lock || !blocksWrites(lock)) return false;
   const was = indexesBefore.get(oid) ?? new Set();
   const built = e.indexesBuilt > 0 && [...(indexesAfter.get(oid) ?? [])].some((f) => !was.has(f));
-  return rewritten || built || (e.scanned && !isDml(sql));
+  return e.rewritten || built || (e.scanned && !isDml(sql));
 }
 
 /** Runs `sql` under savepoint `name`: the error (rolled back and released), or undefined (still open). */
@@ -172,6 +174,11 @@ async function tryRun(db, sql, name = 'm') {
     await db.query(`rollback to savepoint ${name}; release savepoint ${name}`);
     return e;
   }
+}
+
+/** seedRows inside the migration's transaction: its own BEGIN and COMMIT are left out. */
+function inTransaction(db) {
+  return { ...db, exec: (sql) => (/^(begin|commit)$/i.test(sql) ? Promise.resolve() : db.exec(sql)) };
 }
 
 async function measureHistory(folder, admin) {
@@ -191,6 +198,7 @@ async function measureHistory(folder, admin) {
   const units = []; // every statement
   const failing = [];
   const unseeded = new Set(); // tables no row could be seeded into (their statements hold no data)
+  let seedFailed = new Set(); // the same, for the migration being run
   try {
     for (const entry of [...journal.entries].sort((x, y) => x.idx - y.idx)) {
       const file = `${entry.tag}.sql`;
@@ -202,6 +210,7 @@ async function measureHistory(folder, admin) {
         await db.query(`truncate ${[...start.values()].map((t) => t.table).join(', ')} cascade`);
         const seeded = await seedRows(db, { schema: 'drizzle', table: '__drizzle_migrations' });
         for (const f of seeded.failed) unseeded.add(f.table);
+        seedFailed = new Set(seeded.failed.map((f) => f.table));
       }
       await db.query('begin');
       let inTx = true;
@@ -210,7 +219,7 @@ async function measureHistory(folder, admin) {
       for (const st of statements) {
         const sql = text.slice(st.start, st.end);
         const line = text.slice(0, st.start).split('\n').length;
-        const unit = { file: path.join(folder, file), line, endLine: line + text.slice(st.start, st.end).split('\n').length - 1, head: sql.replace(/\s+/g, ' ').slice(0, 110), classes: new Set(), notes: [] };
+        const unit = { file: path.join(folder, file), line, endLine: line + text.slice(st.start, st.end).split('\n').length - 1, head: sql.replace(/\s+/g, ' ').slice(0, 110), classes: new Set(), unscored: new Set(), notes: [] };
         units.push(unit);
         if (TX_CONTROL.test(sql)) {
           await db.query(sql).catch((e) => unit.notes.push(`error: ${e.message}`));
@@ -241,13 +250,14 @@ async function measureHistory(folder, admin) {
           const emptyError = await tryRun(db, sql);
           if (!emptyError) {
             unit.classes.add('c');
-            const t = await tracer?.after(true, undefined);
-            // b on the emptied tables, by what the statement did (the TRUNCATE's ACCESS EXCLUSIVE is no evidence).
-            const indexesAfter = await indexFiles(db, startOids);
-            if (t?.effects.some((e) => longLock(e, sql, oidOf, rowsBefore, indexesBefore, indexesAfter, true))) unit.classes.add('b');
             unit.notes.push(`fails with rows: ${error.message}`);
-            // Keep it applied on the emptied tables, so that what follows finds the schema it expects.
+            // Keep it applied on the emptied tables, so that what follows finds the schema it expects, then seed the
+            // pre-existing tables again (the ones this migration created stay empty).
             await db.query('release savepoint m; release savepoint c');
+            const reseeded = await seedRows(inTransaction(db), { schema: 'drizzle', table: '__drizzle_migrations' });
+            for (const f of reseeded.failed) seedFailed.add(f.table);
+            const created = [...(await catalog(db))].filter(([oid]) => !start.has(oid)).map(([, t]) => t.table);
+            if (created.length) await db.query(`truncate ${created.join(', ')}`);
           } else await db.query('rollback to savepoint c; release savepoint c');
           await tracer?.resync();
           if (emptyError) {
@@ -274,7 +284,9 @@ async function measureHistory(folder, admin) {
         const after = await catalog(db);
         // b
         const indexesAfter = await indexFiles(db, startOids);
-        if (trace?.effects.some((e) => longLock(e, sql, oidOf, rowsBefore, indexesBefore, indexesAfter, false))) unit.classes.add('b');
+        if (trace?.effects.some((e) => longLock(e, sql, oidOf, rowsBefore, indexesBefore, indexesAfter))) unit.classes.add('b');
+        // A table no row could be seeded into shows neither data loss, nor a long lock, nor a failure: not scored.
+        if (trace?.effects.some((e) => seedFailed.has(e.table))) unit.unscored.add('a').add('b').add('c');
         // a, f
         const nodesAfter = await filenodes(db, startOids);
         for (const oid of startOids) {
@@ -370,9 +382,12 @@ function score(tool, units, findings, mapping) {
   for (const f of findings) {
     const u = unitOf(byFile, f);
     if (!u) continue;
-    for (const c of mapping[f.rule] ?? []) {
+    for (const claim of mapping[f.rule] ?? []) {
+      const c = claim.replace('?', '');
       const m = claims.get(u) ?? claims.set(u, new Map()).get(u);
-      (m.get(c) ?? m.set(c, new Set()).get(c)).add(f.rule);
+      const rules = m.get(c) ?? m.set(c, { rules: new Set(), firm: false }).get(c);
+      rules.rules.add(f.rule);
+      if (!claim.endsWith('?')) rules.firm = true;
     }
   }
   const rows = [];
@@ -382,10 +397,12 @@ function score(tool, units, findings, mapping) {
     const fp = [];
     const fn = [];
     for (const u of units) {
+      // A statement that fails on existing rows never holds its lock long: b is not scored on it.
+      if (u.unscored.has(c) || (c === 'b' && u.classes.has('c'))) continue;
       const claimed = claims.get(u)?.get(c);
       const truth = u.classes.has(c);
       if (claimed && truth) tp++;
-      else if (claimed) fp.push([u, [...claimed].join(',')]);
+      else if (claimed?.firm) fp.push([u, [...claimed.rules].join(',')]);
       else if (truth) fn.push([u, '-']);
     }
     const p = tp + fp.length ? tp / (tp + fp.length) : 1;
