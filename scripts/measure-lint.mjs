@@ -200,7 +200,7 @@ async function measureHistory(folder, admin) {
   const unseeded = new Set(); // tables no row could be seeded into (their statements hold no data)
   // The same, for the migration being run; and the tables whose seeded row a filtered DELETE or an UPDATE … WHERE
   // removed (what survives it depends on the data, which one synthetic row does not represent).
-  let seedFailed = new Set();
+  let seedFailed = new Set(); // oids: a table keeps its oid when it is renamed
   try {
     for (const entry of [...journal.entries].sort((x, y) => x.idx - y.idx)) {
       const file = `${entry.tag}.sql`;
@@ -212,7 +212,8 @@ async function measureHistory(folder, admin) {
         await db.query(`truncate ${[...start.values()].map((t) => t.table).join(', ')} cascade`);
         const seeded = await seedRows(db, { schema: 'drizzle', table: '__drizzle_migrations' });
         for (const f of seeded.failed) unseeded.add(f.table);
-        seedFailed = new Set(seeded.failed.map((f) => f.table));
+        const oidByName = new Map([...start].map(([oid, t]) => [t.table, oid]));
+        seedFailed = new Set(seeded.failed.map((f) => oidByName.get(f.table)));
       }
       await db.query('begin');
       let inTx = true;
@@ -257,7 +258,8 @@ async function measureHistory(folder, admin) {
             // pre-existing tables again (the ones this migration created stay empty).
             await db.query('release savepoint m; release savepoint c');
             const reseeded = await seedRows(inTransaction(db), { schema: 'drizzle', table: '__drizzle_migrations' });
-            for (const f of reseeded.failed) seedFailed.add(f.table);
+            const now = new Map([...(await catalog(db))].map(([oid, t]) => [t.table, oid]));
+            for (const f of reseeded.failed) seedFailed.add(now.get(f.table));
             const created = [...(await catalog(db))].filter(([oid]) => !start.has(oid)).map(([, t]) => t.table);
             if (created.length) await db.query(`truncate ${created.join(', ')}`);
           } else await db.query('rollback to savepoint c; release savepoint c');
@@ -288,10 +290,11 @@ async function measureHistory(folder, admin) {
         const indexesAfter = await indexFiles(db, startOids);
         if (trace?.effects.some((e) => longLock(e, sql, oidOf, rowsBefore, indexesBefore, indexesAfter))) unit.classes.add('b');
         // A table no row could be seeded into shows neither data loss, nor a long lock, nor a failure: not scored.
-        if (trace?.effects.some((e) => seedFailed.has(e.table))) unit.unscored.add('a').add('b').add('c');
+        const afterOid = new Map([...after].map(([oid, t]) => [t.table, oid]));
+        if (trace?.effects.some((e) => seedFailed.has(oidOf.get(e.table) ?? afterOid.get(e.table)))) unit.unscored.add('a').add('b').add('c');
         if (isDml(sql) && !/^delete\s+from\s+[^\s;]+\s*;?\s*$/i.test(sql)) {
           const still = await withRows(db, after, [...rowsBefore]);
-          for (const oid of rowsBefore) if (!still.has(oid) && after.has(oid)) seedFailed.add(after.get(oid).table);
+          for (const oid of rowsBefore) if (!still.has(oid) && after.has(oid)) seedFailed.add(oid);
         }
         // a, f
         const nodesAfter = await filenodes(db, startOids);
