@@ -181,6 +181,7 @@ const scenarios: Scenario[] = [
     fails: true,
     rules: ['add-foreign-key-validating'],
   },
+  { name: 'a CHECK that an existing row violates', setup: TABLE_SETUP, migration: 'ALTER TABLE users ADD CONSTRAINT name_long CHECK (length(name) > 3);', fails: true, rules: ['add-check-validating'] },
   {
     name: 'VALIDATE CONSTRAINT in the transaction of its ADD … NOT VALID',
     setup: TABLE_SETUP,

@@ -203,6 +203,12 @@ describe('create-index-blocking / drop-index-blocking / concurrently-in-transact
 });
 
 describe('constraints', () => {
+  test('FK and CHECK without NOT VALID say the migration fails on a row that breaks them (PostgreSQL rejects it: see the orphan-row scenario of postgres-truth)', async () => {
+    const [fk] = await lint(['ALTER TABLE "t" ADD CONSTRAINT "f" FOREIGN KEY ("u") REFERENCES "u"("id");']);
+    expect(fk!.message).toMatch(/the migration fails if a row has no match in the referenced table/);
+    const [check] = await lint(['ALTER TABLE "t" ADD CONSTRAINT "c" CHECK ("a" > 0);']);
+    expect(check!.message).toMatch(/the migration fails if a row violates it/);
+  });
   test('FK and CHECK without NOT VALID, UNIQUE and PRIMARY KEY on existing tables', async () => {
     expect(await ids('ALTER TABLE "t" ADD CONSTRAINT "f" FOREIGN KEY ("u") REFERENCES "u"("id");')).toEqual(['add-foreign-key-validating']);
     expect(await ids('ALTER TABLE "t" ADD CONSTRAINT "c" CHECK ("a" > 0);')).toEqual(['add-check-validating']);

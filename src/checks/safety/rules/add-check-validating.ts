@@ -14,6 +14,6 @@ export const addCheckValidating: SafetyRule = {
       return `Constraint "${op.name}" of ${displayName(op.table)} is validated in the same transaction as the ADD … NOT VALID that created it: every row is checked while the ACCESS EXCLUSIVE lock it took is still held, so NOT VALID gains nothing. Validate it in a migration deployed after this one (pending migrations deployed together share one transaction).`;
     }
     if (op.kind !== 'add-constraint' || op.constraint !== 'check' || op.notValid || state.isEmptyTable(op.table)) return undefined;
-    return `Check constraint ${op.name ? `"${op.name}" ` : ''}is added to ${displayName(op.table)} without NOT VALID: every row is checked under an ACCESS EXCLUSIVE lock.`;
+    return `Check constraint ${op.name ? `"${op.name}" ` : ''}is added to ${displayName(op.table)} without NOT VALID: every row is checked under an ACCESS EXCLUSIVE lock, and the migration fails if a row violates it.`;
   },
 };

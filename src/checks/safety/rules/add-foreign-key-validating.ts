@@ -14,6 +14,6 @@ export const addForeignKeyValidating: SafetyRule = {
       return `Constraint "${op.name}" of ${displayName(op.table)} is validated in the same transaction as the ADD … NOT VALID that created it: every row is checked while the SHARE ROW EXCLUSIVE lock it took on both tables is still held, so NOT VALID gains nothing. Validate it in a migration deployed after this one (pending migrations deployed together share one transaction).`;
     }
     if (op.kind !== 'add-constraint' || op.constraint !== 'foreign' || op.notValid || state.isEmptyTable(op.table)) return undefined;
-    return `Foreign key ${op.name ? `"${op.name}" ` : ''}is added to ${displayName(op.table)} without NOT VALID: every row is checked while writes to both tables are blocked.`;
+    return `Foreign key ${op.name ? `"${op.name}" ` : ''}is added to ${displayName(op.table)} without NOT VALID: every row is checked while writes to both tables are blocked, and the migration fails if a row has no match in the referenced table.`;
   },
 };
