@@ -44,6 +44,8 @@ const OURS = {
   'drop-table': ['a'], // the table's rows are gone
   'drop-schema': ['a'], // every table in the schema is gone
   'truncate-table': ['a'], // the rows are gone
+  'delete-all-rows': ['a'], // the rows are gone
+  'update-all-rows': [], // row locks held until the batch commits: not a SHARE-or-stronger lock, not one of the classes
   'drop-column': ['a'], // the column's values are gone
   'drop-and-add-column': ['a'], // the old column's values are gone (a "type change" done as drop + add)
   'alter-column-type': ['b'], // a rewrite (or a scan) under ACCESS EXCLUSIVE
@@ -92,6 +94,8 @@ const SQUAWK = {
   'renaming-table': ['f'],
   'ban-drop-not-null': ['f'],
 };
+
+const WHOLE_TABLE_DELETE = /^delete\s+from\s+[^\s;]+\s*;?\s*$/i;
 
 const url = process.env.TEST_DATABASE_URL;
 const folders = process.argv.slice(2);
@@ -292,7 +296,7 @@ async function measureHistory(folder, admin) {
         // A table no row could be seeded into shows neither data loss, nor a long lock, nor a failure: not scored.
         const afterOid = new Map([...after].map(([oid, t]) => [t.table, oid]));
         if (trace?.effects.some((e) => seedFailed.has(oidOf.get(e.table) ?? afterOid.get(e.table)))) unit.unscored.add('a').add('b').add('c');
-        if (isDml(sql) && !/^delete\s+from\s+[^\s;]+\s*;?\s*$/i.test(sql)) {
+        if (isDml(sql) && !WHOLE_TABLE_DELETE.test(sql)) {
           const still = await withRows(db, after, [...rowsBefore]);
           for (const oid of rowsBefore) if (!still.has(oid) && after.has(oid)) seedFailed.add(oid);
         }
@@ -308,7 +312,9 @@ async function measureHistory(folder, admin) {
             continue;
           }
           if (is.table !== was.table) unit.classes.add('f');
-          if (hadRows && nodesAfter.get(oid) !== nodesBefore.get(oid) && !(await withRows(db, after, [oid])).has(oid)) unit.classes.add('a');
+          // Emptied: TRUNCATE (a new file) or DELETE without WHERE; a filtered DELETE that took the seeded row chose it.
+          const emptiedBy = nodesAfter.get(oid) !== nodesBefore.get(oid) || WHOLE_TABLE_DELETE.test(sql);
+          if (hadRows && emptiedBy && !(await withRows(db, after, [oid])).has(oid)) unit.classes.add('a');
           for (const [attnum, c] of was.cols) {
             const now = is.cols.get(attnum);
             const preExisting = start.get(oid)?.cols.has(attnum);

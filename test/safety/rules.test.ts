@@ -413,6 +413,20 @@ describe('type changes that never rewrite (PostgreSQL)', () => {
   ])('%s → %s is silent', async (from, to) => {
     expect(await change(from, to)).toEqual([]);
   });
+  test('a longer varchar still rebuilds a partial or expression index that uses the column (claude-code-hub 0084)', async () => {
+    // Seen on PostgreSQL 15: widening varchar(50) keeps the table's and a plain index's files, and gives a
+    // partial index whose predicate names the column, and an expression index on it, new ones.
+    const indexes = {
+      t_plain: { columns: [{ expression: 'c', isExpression: false }] },
+      t_partial: { columns: [{ expression: 'id', isExpression: false }], where: '"t"."c" is not null' },
+      t_lower: { columns: [{ expression: 'lower("c")', isExpression: true }] },
+      t_other: { columns: [{ expression: 'lower("cc")', isExpression: true }], where: '"cc" <> \'\'' },
+    };
+    const before = { tables: { 'public.t': { columns: { c: { type: 'varchar(50)' }, cc: { type: 'text' } }, indexes } } };
+    const f = await lint([{ sql: 'ALTER TABLE "t" ALTER COLUMN "c" SET DATA TYPE varchar(255);', before }]);
+    expect(f.map((x) => x.ruleId)).toEqual(['alter-column-type']);
+    expect(f[0]!.message).toContain('the table is not rewritten, but indexes "t_partial", "t_lower" (a predicate or expression uses the column) are rebuilt');
+  });
   test.each([
     ['text', 'varchar(10)'],
     ['varchar(80)', 'varchar(50)'],

@@ -135,6 +135,7 @@ export class SafetyLinter {
       columnNotNullBefore: before.columnNotNull,
       hasColumnBefore: before.hasColumn,
       indexSchemasBefore: before.indexSchemas,
+      indexesUsingBefore: before.indexesUsing,
     };
 
     const findings: Finding[] = [];
@@ -401,6 +402,8 @@ interface SnapshotLookups {
   /** Tables with a foreign key to `table`. */
   referencingTables(table: ObjectKey): ObjectKey[];
   indexSchemas(index: string): string[] | undefined;
+  /** Indexes of the table whose predicate or an expression key uses the column (PostgreSQL rebuilds those). */
+  indexesUsing(table: ObjectKey, column: string): string[];
 }
 
 /** Reads enums and columns from a drizzle-kit snapshot (v5–v7: keys `schema.name` or `name`). */
@@ -475,6 +478,17 @@ export function snapshotLookups(load: (() => Record<string, unknown> | string | 
           Object.values((t.foreignKeys ?? {}) as Record<string, any>).some((fk) => `${fk?.schemaTo || 'public'}.${fk?.tableTo}` === table),
         )
         .map(([key]) => key);
+    },
+    indexesUsing(table, column) {
+      const indexes = entry('tables', table)?.indexes;
+      if (!indexes || typeof indexes !== 'object') return [];
+      const uses = new RegExp(`(^|[^\\w$])"?${column.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?($|[^\\w$])`);
+      return Object.entries(indexes as Record<string, any>)
+        .filter(([, ix]) => {
+          const expressions = Array.isArray(ix?.columns) ? ix.columns.filter((c: any) => c?.isExpression).map((c: any) => String(c.expression ?? '')) : [];
+          return [...expressions, typeof ix?.where === 'string' ? ix.where : ''].some((text) => uses.test(text));
+        })
+        .map(([name]) => name);
     },
     indexSchemas(index) {
       if (!loaded) {

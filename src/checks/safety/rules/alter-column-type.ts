@@ -19,7 +19,13 @@ export const alterColumnType: SafetyRule = {
     if (op.collate !== undefined && before !== undefined && sameType(before, op.type)) {
       return `Column "${op.column}" of ${displayName(op.table)} changes collation to "${op.collate}": its indexes are rebuilt under an ACCESS EXCLUSIVE lock.`;
     }
-    if (before !== undefined && (sameType(before, op.type) || isBinaryCoercible(before, op.type, state.dialect === 'postgresql'))) return undefined;
+    if (before !== undefined && sameType(before, op.type)) return undefined;
+    if (before !== undefined && isBinaryCoercible(before, op.type, state.dialect === 'postgresql')) {
+      // The table keeps its file, but an index whose predicate or expression uses the column is rebuilt.
+      const rebuilt = state.dialect === 'postgresql' ? state.indexesUsingBefore(op.table, op.column) : [];
+      if (rebuilt.length === 0) return undefined;
+      return `Column "${op.column}" of ${displayName(op.table)} changes type from ${before} to ${op.type}: the table is not rewritten, but ${rebuilt.length === 1 ? 'index' : 'indexes'} ${rebuilt.map((i) => `"${i}"`).join(', ')} (a predicate or expression uses the column) ${rebuilt.length === 1 ? 'is' : 'are'} rebuilt under the ACCESS EXCLUSIVE lock, reading the whole table.`;
+    }
     const change = before !== undefined ? `from ${before} to ${op.type}` : `to ${op.type}`;
     if (state.dialect === 'postgresql' && state.postgresVersion >= 12 && before !== undefined && isTimestampToTimestamptz(before, op.type)) {
       return `Column "${op.column}" of ${displayName(op.table)} changes type ${change}: PostgreSQL rewrites the table under an ACCESS EXCLUSIVE lock unless the session's TimeZone is UTC (then it only relabels the values, reading them as UTC). Check the TimeZone the migration runs with (\`SHOW TimeZone\`).`;
