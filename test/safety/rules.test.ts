@@ -414,10 +414,14 @@ describe('type changes that never rewrite (PostgreSQL)', () => {
     expect(await change(from, to)).toEqual([]);
   });
   test('a longer varchar still rebuilds a partial or expression index that uses the column (claude-code-hub 0084)', async () => {
-    // Seen on PostgreSQL 15: widening varchar(50) keeps the table's and a plain index's files, and gives a
-    // partial index whose predicate names the column, and an expression index on it, new ones.
+    // Seen on PostgreSQL 15: widening varchar(50) keeps the table's file and those of plain indexes (one or
+    // several keys), and gives new files to the partial or expression indexes that use the column, as a key
+    // (claude-code-hub's idx_providers_group: group_tag WHERE deleted_at IS NULL), in the predicate or in an
+    // expression; a partial index not using the column keeps its file.
     const indexes = {
       t_plain: { columns: [{ expression: 'c', isExpression: false }] },
+      t_multi: { columns: [{ expression: 'id', isExpression: false }, { expression: 'c', isExpression: false }] },
+      t_key_partial: { columns: [{ expression: 'c', isExpression: false }], where: '"t"."deleted_at" IS NULL' },
       t_partial: { columns: [{ expression: 'id', isExpression: false }], where: '"t"."c" is not null' },
       t_lower: { columns: [{ expression: 'lower("c")', isExpression: true }] },
       t_other: { columns: [{ expression: 'lower("cc")', isExpression: true }], where: '"cc" <> \'\'' },
@@ -425,7 +429,7 @@ describe('type changes that never rewrite (PostgreSQL)', () => {
     const before = { tables: { 'public.t': { columns: { c: { type: 'varchar(50)' }, cc: { type: 'text' } }, indexes } } };
     const f = await lint([{ sql: 'ALTER TABLE "t" ALTER COLUMN "c" SET DATA TYPE varchar(255);', before }]);
     expect(f.map((x) => x.ruleId)).toEqual(['alter-column-type']);
-    expect(f[0]!.message).toContain('the table is not rewritten, but indexes "t_partial", "t_lower" (a predicate or expression uses the column) are rebuilt');
+    expect(f[0]!.message).toContain('the table is not rewritten, but indexes "t_key_partial", "t_partial", "t_lower" (partial or on an expression, and using the column) are rebuilt');
   });
   test.each([
     ['text', 'varchar(10)'],

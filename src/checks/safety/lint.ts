@@ -402,7 +402,10 @@ interface SnapshotLookups {
   /** Tables with a foreign key to `table`. */
   referencingTables(table: ObjectKey): ObjectKey[];
   indexSchemas(index: string): string[] | undefined;
-  /** Indexes of the table whose predicate or an expression key uses the column (PostgreSQL rebuilds those). */
+  /**
+   * Partial or expression indexes of the table that use the column (as a key, in an expression or in the
+   * predicate): PostgreSQL rebuilds those even when the column's new type is binary-coercible.
+   */
   indexesUsing(table: ObjectKey, column: string): string[];
 }
 
@@ -485,8 +488,13 @@ export function snapshotLookups(load: (() => Record<string, unknown> | string | 
       const uses = new RegExp(`(^|[^\\w$])"?${column.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?($|[^\\w$])`);
       return Object.entries(indexes as Record<string, any>)
         .filter(([, ix]) => {
-          const expressions = Array.isArray(ix?.columns) ? ix.columns.filter((c: any) => c?.isExpression).map((c: any) => String(c.expression ?? '')) : [];
-          return [...expressions, typeof ix?.where === 'string' ? ix.where : ''].some((text) => uses.test(text));
+          // v7 keys are { expression, isExpression }; older snapshots list column names.
+          const keys: { expression: string; isExpression: boolean }[] = (Array.isArray(ix?.columns) ? ix.columns : []).map((k: any) =>
+            typeof k === 'string' ? { expression: k, isExpression: false } : { expression: String(k?.expression ?? ''), isExpression: Boolean(k?.isExpression) },
+          );
+          const where = typeof ix?.where === 'string' ? ix.where : '';
+          const usesColumn = uses.test(where) || keys.some((k) => (k.isExpression ? uses.test(k.expression) : k.expression === column));
+          return usesColumn && (where !== '' || keys.some((k) => k.isExpression));
         })
         .map(([name]) => name);
     },

@@ -21,10 +21,10 @@ export const alterColumnType: SafetyRule = {
     }
     if (before !== undefined && sameType(before, op.type)) return undefined;
     if (before !== undefined && isBinaryCoercible(before, op.type, state.dialect === 'postgresql')) {
-      // The table keeps its file, but an index whose predicate or expression uses the column is rebuilt.
+      // The table keeps its file, but a partial or expression index that uses the column is rebuilt.
       const rebuilt = state.dialect === 'postgresql' ? state.indexesUsingBefore(op.table, op.column) : [];
       if (rebuilt.length === 0) return undefined;
-      return `Column "${op.column}" of ${displayName(op.table)} changes type from ${before} to ${op.type}: the table is not rewritten, but ${rebuilt.length === 1 ? 'index' : 'indexes'} ${rebuilt.map((i) => `"${i}"`).join(', ')} (a predicate or expression uses the column) ${rebuilt.length === 1 ? 'is' : 'are'} rebuilt under the ACCESS EXCLUSIVE lock, reading the whole table.`;
+      return `Column "${op.column}" of ${displayName(op.table)} changes type from ${before} to ${op.type}: the table is not rewritten, but ${rebuilt.length === 1 ? 'index' : 'indexes'} ${rebuilt.map((i) => `"${i}"`).join(', ')} (partial or on an expression, and using the column) ${rebuilt.length === 1 ? 'is' : 'are'} rebuilt under the ACCESS EXCLUSIVE lock, reading the whole table.`;
     }
     const change = before !== undefined ? `from ${before} to ${op.type}` : `to ${op.type}`;
     if (state.dialect === 'postgresql' && state.postgresVersion >= 12 && before !== undefined && isTimestampToTimestamptz(before, op.type)) {
