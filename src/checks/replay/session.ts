@@ -68,12 +68,23 @@ export async function runDeclare(job: DeclareJob, report: (p: Progress) => void)
     for (const [i, snapshot] of job.snapshots.entries()) {
       report({ type: 'step', what: 'building the schema a snapshot declares' });
       if (i > 0) await emptyDatabase(db);
-      declared.push(await declaredShape(db, snapshot, available));
+      const shape = await declaredShape(db, snapshot, available);
+      // Roles live outside the schemas and survive emptying: a later build failing there gets an instance of its own.
+      declared.push(i > 0 && 'reason' in shape ? await onFreshInstance(available, (fresh) => declaredShape(fresh, snapshot, available)) : shape);
     }
   } finally {
     await db.close();
   }
   return { type: 'declared', declared };
+}
+
+async function onFreshInstance<T>(extensions: string[], use: (db: StartedDb['db']) => Promise<T>): Promise<T> {
+  const { db } = await starting(extensions).db;
+  try {
+    return await use(db);
+  } finally {
+    await db.close();
+  }
 }
 
 /** The instance started ahead of the job when it has every extension the job needs, else a new one. */
