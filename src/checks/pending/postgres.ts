@@ -4,6 +4,7 @@
 // Nothing from the URL (user, password, host, database) ever reaches a message: see maskUrl().
 
 import { ConfigError } from '../../config/drizzle-config.js';
+import { quoteIdent } from '../../model/quote.js';
 
 export interface AppliedRow {
   id: number;
@@ -62,10 +63,6 @@ export async function readAppliedPostgres(url: string, schema: string, table: st
     await client.query('rollback').catch(() => undefined);
     await client.end().catch(() => undefined);
   }
-}
-
-export function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
 }
 
 /** scheme://h…t:port — no user, password, full host name, database or parameters. */

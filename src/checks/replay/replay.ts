@@ -20,6 +20,7 @@
 // After a missing extension, statements failing on a missing object are "not verified".
 
 import type { PGlite } from '@electric-sql/pglite';
+import { escapeRegExp, quoteIdent } from '../../model/quote.js';
 import type { Migration, MigrationSet, Statement } from '../../model/types.js';
 import { extensionOfStatement, isAvailable } from './extensions.js';
 import { seedRows, type SeedResult } from './seed.js';
@@ -200,9 +201,6 @@ async function runBatch(
   return { ...(failure ? { failure } : {}), ran: ran.size, traces: traces.map((t) => t.entry) };
 }
 
-export function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
 
 /** Runs one chunk as drizzle's migrator sends it: one simple query. */
 async function runChunk(db: PGlite, text: string): Promise<PgError | undefined> {
@@ -245,7 +243,7 @@ function dependsOnMissing(result: ReplayResult, error: PgError): boolean {
 }
 
 function mentions(sql: string, name: string): boolean {
-  return new RegExp(`(^|[^\\w$])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w$])`, 'i').test(sql);
+  return new RegExp(`(^|[^\\w$])${escapeRegExp(name)}($|[^\\w$])`, 'i').test(sql);
 }
 
 export function pgErrorOf(e: unknown): PgError {

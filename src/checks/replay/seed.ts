@@ -17,6 +17,7 @@
 // with the constraint and its definition.
 
 import type { PGlite } from '@electric-sql/pglite';
+import { escapeRegExp, quoteIdent } from '../../model/quote.js';
 import type { MigrationsTable } from './replay.js';
 
 interface ColumnInfo {
@@ -347,13 +348,6 @@ function literalOf(c: ColumnInfo): string {
   }
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
 
 function quote(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;

@@ -172,20 +172,9 @@ export function classifyPostgres(tokens: Token[], base: number): Classification 
     const cascade = tokens.some((t) => t.kind === 'word' && t.value === 'CASCADE');
     return { kind: 'ops', ops: names.map((n) => ({ kind: 'truncate', table: n.key, cascade, at: n.at })) };
   }
-  if (c.accept('DELETE', 'FROM')) {
-    c.accept('ONLY');
-    const table = c.qualifiedName(PUBLIC);
-    // Without WHERE (or a USING join that could match nothing) every row goes.
-    const filtered = tokens.some((t) => t.kind === 'word' && (t.value === 'WHERE' || t.value === 'USING'));
-    return table && !filtered ? { kind: 'ops', ops: [{ kind: 'delete-all', table, at }] } : { kind: 'other' };
-  }
-  if (c.accept('UPDATE')) {
-    c.accept('ONLY');
-    const table = c.qualifiedName(PUBLIC);
-    // Without WHERE every row is written (a FROM join could match fewer: not judged).
-    const filtered = tokens.some((t) => t.kind === 'word' && (t.value === 'WHERE' || t.value === 'FROM'));
-    return table && !filtered ? { kind: 'ops', ops: [{ kind: 'update-all', table, at }] } : { kind: 'other' };
-  }
+  // Without WHERE every row is deleted or written (a USING or FROM join could match fewer: not judged).
+  if (c.accept('DELETE', 'FROM')) return wholeTable(c, tokens, at, 'delete-all', 'USING');
+  if (c.accept('UPDATE')) return wholeTable(c, tokens, at, 'update-all', 'FROM');
   if (c.accept('INSERT', 'INTO') || c.accept('COPY')) {
     const table = c.qualifiedName(PUBLIC);
     return table ? { kind: 'ops', ops: [{ kind: 'insert', table, at }] } : { kind: 'other' };
@@ -276,6 +265,14 @@ function classifyDrop(c: TokenCursor): Classification {
  * for the message; CREATE/DROP INDEX CONCURRENTLY are ops of their own and ALTER TABLE … DETACH
  * PARTITION … CONCURRENTLY comes from the parse tree.
  */
+/** DELETE or UPDATE of [ONLY] a table: an op when nothing (WHERE, or the join keyword) can narrow the rows. */
+function wholeTable(c: TokenCursor, tokens: Token[], at: number, kind: 'delete-all' | 'update-all', join: 'USING' | 'FROM'): Classification {
+  c.accept('ONLY');
+  const table = c.qualifiedName(PUBLIC);
+  const filtered = tokens.some((t) => t.kind === 'word' && (t.value === 'WHERE' || t.value === join));
+  return table && !filtered ? { kind: 'ops', ops: [{ kind, table, at }] } : { kind: 'other' };
+}
+
 function refusedInTransactionBlock(c: TokenCursor, tokens: Token[]): string | undefined {
   if (c.at('VACUUM')) return 'VACUUM';
   if (c.at('REINDEX')) {

@@ -2,6 +2,7 @@
 // rules, judged against the schema and transaction state built from the statements before.
 
 import { findingOf, type Finding } from '../../findings.js';
+import { escapeRegExp } from '../../model/quote.js';
 import { SourceText, utf16OffsetOfCodePoint, utf16OffsetOfUtf8 } from '../../model/source.js';
 import type { Migration } from '../../model/types.js';
 import { opsOfAlterTable } from './alter-table.js';
@@ -485,7 +486,7 @@ export function snapshotLookups(load: (() => Record<string, unknown> | string | 
     indexesUsing(table, column) {
       const indexes = entry('tables', table)?.indexes;
       if (!indexes || typeof indexes !== 'object') return [];
-      const uses = new RegExp(`(^|[^\\w$])"?${column.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?($|[^\\w$])`);
+      const uses = new RegExp(`(^|[^\\w$])"?${escapeRegExp(column)}"?($|[^\\w$])`);
       return Object.entries(indexes as Record<string, any>)
         .filter(([, ix]) => {
           // v7 keys are { expression, isExpression }; older snapshots list column names.

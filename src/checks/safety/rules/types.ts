@@ -46,7 +46,7 @@ export interface LintState {
   hasColumnBefore(table: ObjectKey, column: string): boolean | undefined;
   /** Schemas whose tables hold an index of this name in the snapshot before (undefined: no snapshot). */
   indexSchemasBefore(index: string): string[] | undefined;
-  /** Indexes of the table in the snapshot before whose predicate or an expression key uses the column. */
+  /** Partial or expression indexes of the table in the snapshot before that use the column (rebuilt by a type change). */
   indexesUsingBefore(table: ObjectKey, column: string): string[];
 }
 
