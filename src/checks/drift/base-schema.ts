@@ -10,10 +10,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describeLoadFailure } from '../../config/drizzle-config.js';
-import { limitFromEnv, runWorker, type WorkerFailure } from '../../config/worker-process.js';
+import type { WorkerFailure } from '../../config/worker-process.js';
 import { gitRoot } from '../../model/base.js';
 import type { CheckContext } from '../types.js';
 import type { DiffOutcome, DriftJob, DriftResult, SchemaJob, SchemaResult } from './protocol.js';
+import { runDriftWorker, secretsOf } from './run-worker.js';
 
 type Json = Record<string, unknown>;
 
@@ -37,13 +38,13 @@ export async function loadBaseSchema(ctx: CheckContext): Promise<BaseSchema> {
 export async function baseDrift(ctx: CheckContext, latest: Json | undefined): Promise<BaseDrift> {
   const result = await runAtBase<DriftResult>(ctx, (at) => ({ kind: 'drift', ...at, ...(latest ? { latest } : {}), migrations: [] }), "checking the base's schema for drift");
   if (!result.ok) return result;
-  const { drift } = result.value as Extract<DriftResult, { ok: true }>;
+  const { drift } = result.value;
   return drift.kind === 'failed' ? { ok: false, reason: drift.message } : { ok: true, drift };
 }
 
 type AtBase = Pick<DriftJob, 'cwd' | 'projectDir' | 'dialect' | 'schema' | 'casing'>;
 
-async function runAtBase<R extends { ok: true } | Extract<DriftResult, { ok: false }>>(
+async function runAtBase<R extends DriftResult | SchemaResult>(
   ctx: CheckContext,
   jobFor: (at: AtBase) => SchemaJob | DriftJob,
   task: string,
@@ -66,9 +67,7 @@ async function runAtBase<R extends { ok: true } | Extract<DriftResult, { ok: fal
     for (const dir of [cwd, projectDir]) linkDependencies(repoRoot, copy, path.relative(copy, dir));
     const job = jobFor({ cwd, projectDir, dialect: config.dialect, schema: config.schema, ...(config.casing ? { casing: config.casing } : {}) });
     fs.mkdirSync(cwd, { recursive: true });
-    const timeoutMs = limitFromEnv('DRIZZLE_GUARD_DRIFT_TIMEOUT_MS', 60_000);
-    const secrets = ctx.options.databaseUrl ? [ctx.options.databaseUrl] : [];
-    const result = await runWorker<R>(job, cwd, { timeoutMs, task, secrets });
+    const result = await runDriftWorker<R>(job, secretsOf(ctx), task);
     return result.ok ? { ok: true, value: result as R & { ok: true } } : { ok: false, reason: failureText(result, cwd, copy) };
   } catch (e) {
     return { ok: false, reason: (e as Error).message };

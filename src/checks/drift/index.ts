@@ -20,7 +20,7 @@ import type { DiffOutcome, DriftJob, KitInfo } from './protocol.js';
 import { migrationSqlMismatch } from './rules/migration-sql-mismatch.js';
 import { schemaDrift } from './rules/schema-drift.js';
 import { schemaLoadFailed } from './rules/schema-load-failed.js';
-import { runDriftWorker, type WorkerOutcome } from './run-worker.js';
+import { runDriftWorker, secretsOf, type WorkerOutcome } from './run-worker.js';
 import { compareSql, differingPart } from './sql-compare.js';
 
 type Json = Record<string, unknown>;
@@ -135,10 +135,6 @@ async function checkFolderLayout(ctx: CheckContext): Promise<CheckOutcome> {
   if (result.drift.kind === 'failed') return couldNotRun(ctx, result.drift, against, result.kit);
   const finding = driftFinding(ctx, result.drift, against);
   return { status: 'ran', findings: finding ? [finding] : [], notes };
-}
-
-function secretsOf(ctx: CheckContext): string[] {
-  return ctx.options.databaseUrl ? [ctx.options.databaseUrl] : [];
 }
 
 function jobBase(ctx: CheckContext): Omit<DriftJob, 'migrations'> {
