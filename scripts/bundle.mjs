@@ -40,7 +40,9 @@ await shipReplayTemplate();
  * rebuilding dist/ must not change it. Delete dist/pglite to make a new one (e.g. after a PGlite upgrade).
  */
 async function shipReplayTemplate() {
-  const { SHIPPED_TEMPLATE_DIR, TEMPLATE_NAME } = await createJiti(import.meta.url).import('../src/checks/replay/pglite.ts');
+  const jiti = createJiti(import.meta.url);
+  const { SHIPPED_TEMPLATE_DIR } = await jiti.import('../src/checks/replay/pglite.ts');
+  const { TEMPLATE_NAME } = await jiti.import('../src/cache-dir.ts');
   const file = join('dist', SHIPPED_TEMPLATE_DIR, TEMPLATE_NAME);
   if (existsSync(file)) return;
   const { PGlite } = await import('@electric-sql/pglite');

@@ -1,4 +1,6 @@
-// drizzle-guard's cache folder, where the PGlite data-directory template is kept between runs.
+// drizzle-guard's cache folder, where PGlite data directories are kept between runs (the empty template, and
+// the states after bases' migrations: src/checks/replay/pglite.ts and base-cache.ts).
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -9,3 +11,20 @@ export function cacheDir(): string {
   const cache = process.env.XDG_CACHE_HOME || (home ? path.join(home, '.cache') : undefined);
   return cache ? path.join(cache, 'drizzle-guard') : path.join(os.tmpdir(), 'drizzle-guard-cache');
 }
+
+/** The empty template's file name. Bump when a PGlite upgrade changes the data directory format. */
+export const TEMPLATE_NAME = 'pglite-0.5-datadir.tar.gz';
+
+/** Partial files (`<file>.*.tmp`) of runs that died while writing; a minute old, so never one being written. */
+export function removeStaleTemporaries(file: string): void {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}.`;
+  for (const name of fs.readdirSync(dir)) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const full = path.join(dir, name);
+    const stat = fs.statSync(full, { throwIfNoEntry: false });
+    if (stat && Date.now() - stat.mtimeMs > STALE_TMP_MS) fs.rmSync(full, { force: true });
+  }
+}
+
+const STALE_TMP_MS = 60_000;

@@ -10,7 +10,7 @@ import { runDeclare, runJob, startEarly } from './checks/replay/session.js';
 const send = (m: WorkerMessage, then: () => void = () => undefined) => process.send!(m, then);
 
 process.on('message', (m: StartRequest | ReplayJob | DeclareJob) => {
-  if (m.type === 'start') return startEarly(m.extensionNames);
+  if (m.type === 'start') return startEarly(m.extensionNames, m.baseKey);
   process.removeAllListeners('message');
   (m.type === 'declare' ? runDeclare(m, send) : runJob(m, send)).then(
     (result) => send(result, () => process.exit(0)),

@@ -4,7 +4,9 @@
 //   as new. Goal: <= 8 s. Run twice with a private cache folder: first from scratch (initdb, unless the
 //   bundle ships an initialised data directory), then from the data directory the first run cached.
 // - One-migration pull request (`check --base`, traced replay on seeded rows, lint on, no drift), on a small
-//   fixture project and on sim, whose 297 applied migrations are replayed first. Goal: <= 3 s.
+//   fixture project and on sim, whose 297 applied migrations are replayed first. Goal: <= 3 s. The first run
+//   on a base replays it (and, when that took a second or more, saves the state after it in the cache folder);
+//   the later runs on the same base start from that state. Both are printed.
 // Called by scripts/bench.mjs; runnable alone: node scripts/bench/replay.mjs
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -44,16 +46,22 @@ export async function benchReplay({ log = console.log, runs = 5 } = {}) {
       const pr = prRepository(c.project, c.out);
       try {
         const args = ['check', '--out', c.out, '--dialect', 'postgresql', '--no-drift', '--replay', '--base', 'HEAD', '--format', 'json'];
+        // The first run on a base replays it and saves the state after it (base-cache.ts); the later ones start there.
+        const t0 = performance.now();
+        let report = runBundle(args, pr.dir, cache);
+        const first = performance.now() - t0;
+        results.push({ label: `PR ${c.name}, first run on its base`, wall: first });
+        log(`traced replay of a one-migration PR, ${c.name}, lint on, first run on its base: ${ms(first)} wall ${first <= PR_GOAL_MS ? '<=' : '>'} goal ${PR_GOAL_MS} ms`);
+        log(`  ${replayNote(report)}`);
         const walls = [];
-        let report;
         for (let i = 0; i < runs; i++) {
-          const t0 = performance.now();
+          const t = performance.now();
           report = runBundle(args, pr.dir, cache);
-          walls.push(performance.now() - t0);
+          walls.push(performance.now() - t);
         }
         const wall = median(walls);
         results.push({ label: `PR ${c.name}`, wall });
-        log(`traced replay of a one-migration PR, ${c.name}, lint on: median ${ms(wall)} wall of ${runs} ${wall <= PR_GOAL_MS ? '<=' : '>'} goal ${PR_GOAL_MS} ms`);
+        log(`traced replay of a one-migration PR, ${c.name}, lint on, later runs: median ${ms(wall)} wall of ${runs} ${wall <= PR_GOAL_MS ? '<=' : '>'} goal ${PR_GOAL_MS} ms`);
         log(`  ${replayNote(report)}`);
       } finally {
         rmSync(pr.dir, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { replayCheck } from '../../src/checks/replay/index.js';
-import { TEMPLATE_NAME } from '../../src/checks/replay/pglite.js';
+import { TEMPLATE_NAME } from '../../src/cache-dir.js';
 import { fixtureContext } from './context.js';
 
 const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-cache-'));

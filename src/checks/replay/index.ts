@@ -7,6 +7,7 @@ import type { Migration, MigrationSet, ResolvedConfig } from '../../model/types.
 import type { Check, CheckContext, CheckOptions, CheckOutcome } from '../types.js';
 import { loadSnapshotDocument } from '../../model/folder.js';
 import { treeOf } from '../../model/tree.js';
+import { baseStateKey, SAVE_MIN_MS } from './base-cache.js';
 import { diffShapes, type ShapeDifference } from './catalog.js';
 import { extensionsCreated } from './extensions.js';
 import { locate } from './locate.js';
@@ -17,7 +18,7 @@ import { replayFailed } from './rules/replay-failed.js';
 import { replayTimeout } from './rules/replay-timeout.js';
 import { replayedSchemaDrift } from './rules/replayed-schema-drift.js';
 import { tracedBlockingStatement } from './rules/traced-blocking-statement.js';
-import type { DeclareJobResult, Progress, ReplayJobResult } from './protocol.js';
+import type { DeclareJobResult, Progress, ReplayJob, ReplayJobResult } from './protocol.js';
 import { DEFAULT_STATEMENT_TIMEOUT_S, limitsFor, ReplayWorker, type ReplayOutcome, type WorkerOutcome } from './run-worker.js';
 
 export const replayRules: RuleMeta[] = [replayFailed, replayFailedOnExistingRows, replayTimeout, tracedBlockingStatement, replayedSchemaDrift];
@@ -44,7 +45,7 @@ export const replayCheck: Check = {
       const plan = planOf(h, options, options.base !== undefined);
       if (typeof plan === 'string') return;
       const extensions = extensionsCreated(h.migrations);
-      workers.replay.start(extensions);
+      workers.replay.start(extensions, stateKeysOf(plan, config, h.layout).baseKey);
       if (h.layout === 'journal' && plan.pending.length > 0) workers.declare?.start(extensions);
     });
   },
@@ -97,6 +98,7 @@ async function checkReplay(ctx: CheckContext, warm: Workers | undefined): Promis
       migrationsTable: { schema: ctx.config.migrations.schema, table: ctx.config.migrations.table },
       layout: ctx.head.layout,
       ...(snapshots ? { describe: { base: snapshots.base !== undefined } } : {}),
+      state: stateKeysOf(plan, ctx.config, ctx.head.layout),
     },
     limitsFor(seconds),
   );
@@ -104,7 +106,7 @@ async function checkReplay(ctx: CheckContext, warm: Workers | undefined): Promis
   const { result } = outcome.value;
   const notes = [
     `replay: ${plan.base.length} applied + ${plan.pending.length} new migrations (${result.baseStatements + result.pendingStatements} statements) on ` +
-      `${outcome.value.version.split(' on ')[0]}: start ${ms(outcome.value.startMs)}${outcome.value.fromTemplate ? ' from a pre-initialised data directory' : ' (initdb)'}, replay ${ms(outcome.value.replayMs)}`,
+      `${outcome.value.version.split(' on ')[0]}: start ${ms(outcome.value.startMs)}${STARTED_FROM[outcome.value.from]}, replay ${ms(outcome.value.replayMs)}`,
     ...notesOf(result),
   ];
   const findings = findingsOf(result);
@@ -133,6 +135,17 @@ function compared(
   if (!latest || 'reason' in latest) return latest ?? { reason: 'no snapshot was built' };
   const baseline = shapes.base && base && 'shape' in base ? diffShapes(shapes.base, base.shape) : [];
   return { differences: diffShapes(shapes.replayed, latest.shape), baseline };
+}
+
+const STARTED_FROM: Record<ReplayJobResult['from'], string> = {
+  initdb: ' (initdb)',
+  template: ' from a pre-initialised data directory',
+  saved: " from the state saved after the base's migrations (not replayed again)",
+};
+
+function stateKeysOf(plan: Plan, config: ResolvedConfig, layout: MigrationSet['layout']): NonNullable<ReplayJob['state']> {
+  const table = { schema: config.migrations.schema, table: config.migrations.table };
+  return { baseKey: baseStateKey(plan.base, table, layout), headKey: baseStateKey([...plan.base, ...plan.pending], table, layout), saveAfterMs: SAVE_MIN_MS };
 }
 
 /** The snapshots stay here: the worker needs the SQL only. */

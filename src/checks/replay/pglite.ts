@@ -9,10 +9,8 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { Extension, PGlite } from '@electric-sql/pglite';
-import { cacheDir } from '../../cache-dir.js';
+import { cacheDir, removeStaleTemporaries, TEMPLATE_NAME } from '../../cache-dir.js';
 
-/** Bump when a PGlite upgrade changes the data directory format. */
-export const TEMPLATE_NAME = 'pglite-0.5-datadir.tar.gz';
 /** Folder of the template shipped in dist/, beside the bundle folders. */
 export const SHIPPED_TEMPLATE_DIR = 'pglite';
 
@@ -20,12 +18,27 @@ export interface StartedDb {
   db: PGlite;
   /** PostgreSQL's version() string. */
   version: string;
-  fromTemplate: boolean;
+  /** initdb, the empty template's data directory, or a saved one (the state after the base's migrations). */
+  from: 'initdb' | 'template' | 'saved';
 }
 
+/** A data directory to start from before the template: `unusable` is called when PGlite cannot load it. */
+export interface SavedDataDir {
+  tar: Uint8Array;
+  unusable: () => void;
+}
 
-export async function startPglite(extensions: Record<string, Extension>): Promise<StartedDb> {
+export async function startPglite(extensions: Record<string, Extension>, saved?: SavedDataDir): Promise<StartedDb> {
   const { PGlite } = await import('@electric-sql/pglite');
+  if (saved) {
+    try {
+      const db = new PGlite({ loadDataDir: new Blob([saved.tar]), extensions });
+      await db.waitReady;
+      return { db, version: await versionOf(db), from: 'saved' };
+    } catch {
+      saved.unusable();
+    }
+  }
   const cached = path.join(cacheDir(), TEMPLATE_NAME);
   // The bundles ship a template (dist/pglite): a GitHub runner starts with an empty cache every time.
   for (const file of [cached, shippedTemplate()]) {
@@ -36,7 +49,7 @@ export async function startPglite(extensions: Record<string, Extension>): Promis
         // Handed over uncompressed: PGlite's own gunzip reports a damaged file as an unhandled rejection.
         const db = new PGlite({ loadDataDir: new Blob([tar]), extensions });
         await db.waitReady;
-        return { db, version: await versionOf(db), fromTemplate: true };
+        return { db, version: await versionOf(db), from: 'template' };
       } catch {
         // A template written by another PGlite version: discarded below, like a damaged one.
       }
@@ -47,7 +60,7 @@ export async function startPglite(extensions: Record<string, Extension>): Promis
   const db = new PGlite({ extensions });
   await db.waitReady;
   await saveTemplate(db, cached);
-  return { db, version: await versionOf(db), fromTemplate: false };
+  return { db, version: await versionOf(db), from: 'initdb' };
 }
 
 /** The template's tar, 'corrupt' when the gzip stream is truncated or fails its checksum, undefined when absent. */
@@ -109,17 +122,3 @@ async function saveTemplate(db: PGlite, file: string): Promise<void> {
     removeQuietly(tmp);
   }
 }
-
-/** Partial files of runs that died while writing (killed, disk full); a minute old, so never one being written. */
-function removeStaleTemporaries(file: string): void {
-  const dir = path.dirname(file);
-  const prefix = `${path.basename(file)}.`;
-  for (const name of fs.readdirSync(dir)) {
-    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
-    const full = path.join(dir, name);
-    const stat = fs.statSync(full, { throwIfNoEntry: false });
-    if (stat && Date.now() - stat.mtimeMs > STALE_TMP_MS) removeQuietly(full);
-  }
-}
-
-const STALE_TMP_MS = 60_000;

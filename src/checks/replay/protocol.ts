@@ -12,6 +12,8 @@ type Json = Record<string, unknown>;
 export interface StartRequest {
   type: 'start';
   extensionNames: string[];
+  /** Start from the state saved after these base migrations, when the cache folder holds it. */
+  baseKey?: string;
 }
 
 export interface ReplayJob {
@@ -26,6 +28,12 @@ export interface ReplayJob {
   layout: MigrationSet['layout'];
   /** Describe the replayed schema (and the schema after the base migrations) for the comparison with the snapshots. */
   describe?: { base: boolean };
+  /**
+   * Keys of saved states (base-cache.ts): the state after `base` (started from when saved) and the state
+   * after base + pending (saved after a whole history replayed as new). A state is saved when applying it
+   * took at least `saveAfterMs`.
+   */
+  state?: { baseKey: string; headKey: string; saveAfterMs: number };
 }
 
 /**
@@ -55,7 +63,8 @@ export interface ReplayJobResult {
   type: 'result';
   result: ReplayResult;
   version: string;
-  fromTemplate: boolean;
+  /** What PostgreSQL started from: initdb, the empty template, or the state saved after the base. */
+  from: 'initdb' | 'template' | 'saved';
   startMs: number;
   replayMs: number;
   /** The replayed schema, when asked for and the replay reached the end (and, asked for, the base's). */

@@ -79,6 +79,13 @@ export interface ReplayResult {
   pendingStatements: number;
 }
 
+/** What applying the base's migrations found (a failure apart, which ends the replay). */
+export type BaseFindings = Pick<ReplayResult, 'baseStatements' | 'missingExtensions' | 'missingRoles' | 'notVerified'>;
+
+function baseFindingsOf(r: ReplayResult): BaseFindings {
+  return { baseStatements: r.baseStatements, missingExtensions: [...r.missingExtensions], missingRoles: [...r.missingRoles], notVerified: [...r.notVerified] };
+}
+
 /** Where drizzle's migrator records applied migrations. */
 export interface MigrationsTable {
   schema: string;
@@ -99,8 +106,10 @@ export interface ReplayOptions {
   migrationsTable: MigrationsTable;
   /** The journal layout is applied by drizzle-orm 0.x's migrator, the folder layout by 1.0's. */
   layout: MigrationSet['layout'];
+  /** The database already holds the base's migrations (a saved state): what their replay found then. */
+  baseApplied?: BaseFindings;
   /** Called once the base migrations are applied, before the pending batch (to look at the database then). */
-  afterBase?: () => Promise<void>;
+  afterBase?: (base: BaseFindings, ms: number) => Promise<void>;
   /** Called before each chunk is sent (a watchdog uses it to name the statement that never returned). */
   onStatement?: (phase: Phase, ref: StatementRef) => void;
 }
@@ -118,18 +127,22 @@ export async function replay(db: PGlite, base: readonly Migration[], pending: re
       ? db.query(`insert into ${table} ("hash", "created_at", "name") values($1, $2, $3)`, [m.hash ?? '', m.when ?? null, m.tag])
       : db.query(`insert into ${table} ("hash", "created_at") values($1, $2)`, [m.hash ?? '', m.when ?? null]);
 
-  // The history as a fresh database gets it from drizzle's migrator: one batch (a temporary table ON COMMIT
-  // DROP lives through its migration, an enum created in the batch takes new values at once).
-  const history = await runBatch(db, 'base', base, result, { record, tracer: undefined, ...(options.onStatement ? { onStatement: options.onStatement } : {}) });
-  result.baseStatements = history.ran;
-  if (history.failure) {
-    result.failure = { ...history.failure, notReplayed: history.failure.notReplayed + countAll(pending) };
-    if (db.isInTransaction()) await db.exec('rollback');
-    return result;
+  const started = performance.now();
+  if (options.baseApplied) Object.assign(result, options.baseApplied);
+  else {
+    // The history as a fresh database gets it from drizzle's migrator: one batch (a temporary table ON COMMIT
+    // DROP lives through its migration, an enum created in the batch takes new values at once).
+    const history = await runBatch(db, 'base', base, result, { record, tracer: undefined, ...(options.onStatement ? { onStatement: options.onStatement } : {}) });
+    result.baseStatements = history.ran;
+    if (history.failure) {
+      result.failure = { ...history.failure, notReplayed: history.failure.notReplayed + countAll(pending) };
+      if (db.isInTransaction()) await db.exec('rollback');
+      return result;
+    }
+    if (db.isInTransaction()) await db.exec('commit');
   }
-  if (db.isInTransaction()) await db.exec('commit');
 
-  await options.afterBase?.();
+  await options.afterBase?.(baseFindingsOf(result), performance.now() - started);
   if (options.seed && pending.length > 0) result.seed = await seedRows(db, options.migrationsTable);
   const tracer = options.trace && pending.length > 0 ? await Tracer.start(db, table) : undefined;
   const newest = byName ? undefined : (await db.query<{ created_at: string | number | null }>(`select created_at from ${table} order by created_at desc limit 1`)).rows[0];

@@ -51,8 +51,8 @@ export class ReplayWorker {
   }
 
   /** Starts PostgreSQL ahead of the job (a job needing other extensions starts it again). */
-  start(extensionNames: string[]): void {
-    if (this.exited === undefined && this.child.connected) this.child.send({ type: 'start', extensionNames } satisfies StartRequest);
+  start(extensionNames: string[], baseKey?: string): void {
+    if (this.exited === undefined && this.child.connected) this.child.send({ type: 'start', extensionNames, ...(baseKey ? { baseKey } : {}) } satisfies StartRequest);
   }
 
   run(job: ReplayJob, limits: ReplayLimits): Promise<ReplayOutcome>;

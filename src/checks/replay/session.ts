@@ -4,6 +4,7 @@
 
 import { describeSchema, type SchemaShape } from './catalog.js';
 import { declaredShape, emptyDatabase } from './declared.js';
+import { readBaseState, removeBaseState, restoredOf, savedOf, writeBaseState, type SavedBase } from './base-cache.js';
 import { isAvailable, loadExtensions } from './extensions.js';
 import { startPglite, type StartedDb } from './pglite.js';
 import type { Declared, DeclareJob, DeclareJobResult, Progress, ReplayJob, ReplayJobResult } from './protocol.js';
@@ -13,19 +14,27 @@ interface Starting {
   started: number;
   /** The available extensions it was started with. */
   extensions: string[];
-  db: Promise<StartedDb>;
+  /** The saved base state it was asked to start from, if any. */
+  baseKey: string | undefined;
+  db: Promise<StartedDb & { base?: SavedBase }>;
 }
 
 let early: Starting | undefined;
 
 /** Starts PGlite before the job arrives, with the available ones among the extensions named. */
-export function startEarly(extensionNames: readonly string[]): void {
-  early ??= starting(availableAmong(extensionNames));
+export function startEarly(extensionNames: readonly string[], baseKey: string | undefined): void {
+  early ??= starting(availableAmong(extensionNames), baseKey);
   early.db.catch(() => undefined);
 }
 
-function starting(extensions: string[]): Starting {
-  return { started: performance.now(), extensions, db: loadExtensions(extensions).then((loaded) => startPglite(loaded)) };
+/** From the state saved after the base's migrations when there is one (`baseKey`), else empty. */
+function starting(extensions: string[], baseKey?: string): Starting {
+  const db = loadExtensions(extensions).then(async (loaded) => {
+    const saved = baseKey === undefined ? undefined : readBaseState(baseKey);
+    const started = await startPglite(loaded, saved && { tar: saved.tar, unusable: () => removeBaseState(baseKey!) });
+    return started.from === 'saved' ? { ...started, base: saved!.saved } : started;
+  });
+  return { started: performance.now(), extensions, baseKey, db };
 }
 
 function availableAmong(names: readonly string[]): string[] {
@@ -34,17 +43,35 @@ function availableAmong(names: readonly string[]): string[] {
 
 export async function runJob(job: ReplayJob, report: (p: Progress) => void): Promise<ReplayJobResult> {
   report({ type: 'step', what: 'starting the embedded PostgreSQL' });
-  const { started: { db, version, fromTemplate }, since } = await startedDb(availableAmong(job.extensionNames));
+  const available = availableAmong(job.extensionNames);
+  let { started, since } = await startedDb(available, job.state?.baseKey);
+  let restored = started.base && restoredOf(started.base, job.base);
+  if (started.base && !restored) {
+    // Saved findings naming statements this base lacks: a damaged entry, replaced by this run's.
+    await started.db.close();
+    removeBaseState(job.state!.baseKey);
+    ({ started, since } = await startedDb(available, undefined));
+    restored = undefined;
+  }
+  const { db, version, from } = started;
   const ready = performance.now();
+  let saving: Promise<void> | undefined;
   try {
     let baseShape: SchemaShape | undefined;
-    const afterBase = job.describe?.base && job.base.length > 0 && job.pending.length > 0 ? async () => void (baseShape = await describeSchema(db, job.migrationsTable)) : undefined;
+    const describeBase = job.describe?.base && job.base.length > 0 && job.pending.length > 0;
     const result = await replay(db, job.base, job.pending, {
       seed: job.seed,
       trace: job.trace,
       migrationsTable: job.migrationsTable,
       layout: job.layout,
-      ...(afterBase ? { afterBase } : {}),
+      ...(restored ? { baseApplied: restored } : {}),
+      afterBase: async (findings, ms) => {
+        if (describeBase) baseShape = started.base?.shape ?? (await describeSchema(db, job.migrationsTable));
+        // A pull request's base, saved for the next run on the same base.
+        if (!restored && job.state && job.base.length > 0 && job.pending.length > 0 && ms >= job.state.saveAfterMs) {
+          saving = saveState(db, job.state.baseKey, { ...savedOf(findings), ...(baseShape ? { shape: baseShape } : {}) });
+        }
+      },
       onStatement: (phase, { migration, statement }) => report({ type: 'statement', phase, tag: migration.tag, index: statement.index }),
     });
     const done = performance.now();
@@ -53,10 +80,24 @@ export async function runJob(job: ReplayJob, report: (p: Progress) => void): Pro
       report({ type: 'step', what: 'describing the replayed schema' });
       shapes = { replayed: await describeSchema(db, job.migrationsTable), ...(baseShape ? { base: baseShape } : {}) };
     }
-    return { type: 'result', result, version, fromTemplate, startMs: ready - since, replayMs: done - ready, ...(shapes ? { shapes } : {}) };
+    // A whole history replayed as new (no base, nothing seeded) leaves the state a pull request on it starts
+    // from: saved under the key of a base holding all of it (the run on the default branch warms the cache).
+    if (job.state?.headKey !== undefined && job.base.length === 0 && !result.failure && result.skipped.length === 0 && !result.seed?.seeded.length && done - ready >= job.state.saveAfterMs) {
+      report({ type: 'step', what: 'saving the replayed state' });
+      saving = saveState(db, job.state.headKey, savedOf({ ...result, baseStatements: result.pendingStatements }));
+    }
+    await saving;
+    return { type: 'result', result, version, from, startMs: ready - since, replayMs: done - ready, ...(shapes ? { shapes } : {}) };
   } finally {
     await db.close();
   }
+}
+
+/** Dumps the data directory (after a checkpoint, so loading it needs no WAL recovery); compressed and written meanwhile. */
+async function saveState(db: StartedDb['db'], key: string, saved: SavedBase): Promise<void> {
+  await db.exec('checkpoint');
+  const tar = await db.dumpDataDir('none');
+  return writeBaseState(key, new Uint8Array(await tar.arrayBuffer()), saved);
 }
 
 /** Builds the schemas the snapshots declare, one after the other on the instance started ahead. */
@@ -87,12 +128,12 @@ async function onFreshInstance<T>(extensions: string[], use: (db: StartedDb['db'
   }
 }
 
-/** The instance started ahead of the job when it has every extension the job needs, else a new one. */
-async function startedDb(extensions: string[]): Promise<{ started: StartedDb; since: number }> {
+/** The instance started ahead of the job when it has every extension the job needs and its base state, else a new one. */
+async function startedDb(extensions: string[], baseKey?: string): Promise<{ started: StartedDb & { base?: SavedBase }; since: number }> {
   const ahead = early;
   early = undefined;
-  if (ahead && extensions.every((e) => ahead.extensions.includes(e))) return { started: await ahead.db, since: ahead.started };
+  if (ahead && ahead.baseKey === baseKey && extensions.every((e) => ahead.extensions.includes(e))) return { started: await ahead.db, since: ahead.started };
   if (ahead) void ahead.db.then((s) => s.db.close(), () => undefined);
-  const fresh = starting(extensions);
+  const fresh = starting(extensions, baseKey);
   return { started: await fresh.db, since: fresh.started };
 }

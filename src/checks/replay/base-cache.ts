@@ -1,0 +1,148 @@
+// The database as the base's migrations leave it, kept in the cache folder between runs. A pull request's
+// replay applies the base's whole history before its own migrations, and the base changes only when a
+// migration merges: the next run on the same base starts PostgreSQL from the saved data directory instead
+// (sim's 297 migrations take ~2 s to replay, the saved state ~0.3 s more than the empty one to load).
+// An entry is keyed by everything that decides that state: drizzle-guard's version, PGlite's data-directory
+// format, the migrations table and layout, and every base migration's tag, `when`, hash and statements.
+// Only a base that applied without a failure is saved, and only when replaying it took long enough to be
+// worth the dump. A damaged entry is removed and the base replayed: the cache never decides a verdict.
+
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import * as zlib from 'node:zlib';
+import { cacheDir, removeStaleTemporaries, TEMPLATE_NAME } from '../../cache-dir.js';
+import type { Migration, MigrationSet } from '../../model/types.js';
+import { VERSION } from '../../version.js';
+import type { SchemaShape } from './catalog.js';
+import type { BaseFindings, MigrationsTable, PgError, StatementRef } from './replay.js';
+
+/** A base replay shorter than this is not saved: dumping the data directory would cost about as much. */
+export const SAVE_MIN_MS = 1000;
+/** Entries kept (the most recently used); each is a few MB. */
+const KEEP = 3;
+const PREFIX = 'base-';
+
+/** What the base's replay found besides the data directory, with statements named by tag and index. */
+export interface SavedBase {
+  baseStatements: number;
+  missingExtensions: SavedRef[];
+  missingRoles: SavedRef[];
+  notVerified: SavedRef[];
+  /** The schema after the base, when a run described it (the comparison with the base's snapshot). */
+  shape?: SchemaShape;
+}
+
+interface SavedRef {
+  tag: string;
+  index: number;
+  name?: string;
+  error: PgError;
+}
+
+export function baseStateKey(base: readonly Migration[], migrationsTable: MigrationsTable, layout: MigrationSet['layout']): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify([VERSION, TEMPLATE_NAME, migrationsTable.schema, migrationsTable.table, layout]));
+  for (const m of base) hash.update(JSON.stringify([m.tag, m.when ?? null, m.hash ?? null, m.statements.map((s) => s.text)]));
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** The saved base's tar (uncompressed, as PGlite takes it) and findings; undefined when absent or damaged. */
+export function readBaseState(key: string): { tar: Buffer; saved: SavedBase } | undefined {
+  const { data, meta } = filesOf(key);
+  try {
+    // The findings are written last: an entry without them is incomplete.
+    const saved = JSON.parse(fs.readFileSync(meta, 'utf8')) as SavedBase;
+    const tar = zlib.gunzipSync(fs.readFileSync(data));
+    touch(meta);
+    return { tar, saved };
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') removeBaseState(key);
+    return undefined;
+  }
+}
+
+export function removeBaseState(key: string): void {
+  for (const file of Object.values(filesOf(key))) fs.rmSync(file, { force: true });
+}
+
+/** Best effort, like the template: a read-only or full cache folder only costs the next run the base replay. */
+export async function writeBaseState(key: string, tar: Uint8Array, saved: SavedBase): Promise<void> {
+  const { data, meta } = filesOf(key);
+  // Written under unique names and renamed, so concurrent runs never read a half-written file.
+  const unique = `.${process.pid}.${Date.now()}.tmp`;
+  try {
+    // gzip runs on libuv's thread pool: the replay goes on meanwhile.
+    const gz = await promisify(zlib.gzip)(tar, { level: 1 });
+    fs.mkdirSync(path.dirname(data), { recursive: true });
+    removeStaleTemporaries(data);
+    removeStaleTemporaries(meta);
+    fs.writeFileSync(data + unique, gz);
+    fs.renameSync(data + unique, data);
+    fs.writeFileSync(meta + unique, JSON.stringify(saved));
+    fs.renameSync(meta + unique, meta);
+    evictBeyond(KEEP);
+  } catch {
+    for (const file of [meta + unique, data + unique]) fs.rmSync(file, { force: true });
+  }
+}
+
+export function savedOf(result: BaseFindings): SavedBase {
+  const ref = (r: StatementRef & { error: PgError; name?: string }): SavedRef => ({
+    tag: r.migration.tag,
+    index: r.statement.index,
+    ...(r.name !== undefined ? { name: r.name } : {}),
+    error: r.error,
+  });
+  return {
+    baseStatements: result.baseStatements,
+    missingExtensions: result.missingExtensions.map(ref),
+    missingRoles: result.missingRoles.map(ref),
+    notVerified: result.notVerified.map(ref),
+  };
+}
+
+/** The saved findings on this run's base migrations; undefined when one names a statement the base lacks. */
+export function restoredOf(saved: SavedBase, base: readonly Migration[]): BaseFindings | undefined {
+  const refs = (list: SavedRef[]) => {
+    const out = [];
+    for (const r of list) {
+      const migration = base.find((m) => m.tag === r.tag);
+      const statement = migration?.statements.find((s) => s.index === r.index);
+      if (!migration || !statement) return undefined;
+      out.push({ migration, statement, name: r.name ?? '', error: r.error });
+    }
+    return out;
+  };
+  const missingExtensions = refs(saved.missingExtensions);
+  const missingRoles = refs(saved.missingRoles);
+  const notVerified = refs(saved.notVerified);
+  if (!missingExtensions || !missingRoles || !notVerified) return undefined;
+  return { baseStatements: saved.baseStatements, missingExtensions, missingRoles, notVerified: notVerified.map(({ name: _name, ...rest }) => rest) };
+}
+
+function filesOf(key: string): { data: string; meta: string } {
+  const stem = path.join(cacheDir(), `${PREFIX}${key}`);
+  return { data: `${stem}.tar.gz`, meta: `${stem}.json` };
+}
+
+function touch(file: string): void {
+  try {
+    const now = new Date();
+    fs.utimesSync(file, now, now);
+  } catch {
+    // a read-only cache folder: eviction order only
+  }
+}
+
+/** Removes all but the `keep` most recently used entries. */
+function evictBeyond(keep: number): void {
+  const dir = cacheDir();
+  const entries = fs
+    .readdirSync(dir)
+    .filter((n) => n.startsWith(PREFIX) && n.endsWith('.json'))
+    .map((n) => ({ key: n.slice(PREFIX.length, -'.json'.length), used: fs.statSync(path.join(dir, n)).mtimeMs }))
+    .sort((a, b) => b.used - a.used);
+  for (const { key } of entries.slice(keep)) removeBaseState(key);
+}

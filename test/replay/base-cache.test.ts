@@ -1,0 +1,114 @@
+// The state after a base's migrations, saved in the cache folder: the next replay on the same base starts
+// from it and finds exactly what replaying the base finds; a damaged entry is replayed over; a whole history
+// replayed as new is saved under the key a pull request on it looks up.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { baseStateKey } from '../../src/checks/replay/base-cache.js';
+import { extensionsCreated } from '../../src/checks/replay/extensions.js';
+import type { ReplayJob } from '../../src/checks/replay/protocol.js';
+import { runJob } from '../../src/checks/replay/session.js';
+import type { Migration } from '../../src/model/types.js';
+import { fixtureContext } from './context.js';
+
+const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-base-cache-'));
+const previous = process.env.DRIZZLE_GUARD_CACHE_DIR;
+process.env.DRIZZLE_GUARD_CACHE_DIR = cache;
+afterAll(() => {
+  if (previous === undefined) delete process.env.DRIZZLE_GUARD_CACHE_DIR;
+  else process.env.DRIZZLE_GUARD_CACHE_DIR = previous;
+  fs.rmSync(cache, { recursive: true, force: true });
+});
+// Saved states only: the empty template stays, so only the first run pays for initdb.
+beforeEach(() => {
+  for (const name of fs.readdirSync(cache).filter((n) => n.startsWith('base-'))) fs.rmSync(path.join(cache, name));
+});
+
+// replay-extension: 0001 grants to a role PGlite lacks, 0002 creates postgis (not shipped) and vector, 0003
+// uses postgis's geometry (not verified), 0004 builds an hnsw index; 0005 updates a column that does not exist.
+const migrations = fixtureContext('replay-extension').head.migrations;
+const TABLE = { schema: 'drizzle', table: '__drizzle_migrations' };
+const upTo = (n: number) => migrations.slice(0, n + 1);
+const keyOf = (ms: Migration[]) => baseStateKey(ms, TABLE, 'journal');
+
+function job(base: Migration[], pending: Migration[], saveAfterMs = 0): ReplayJob {
+  return {
+    type: 'job',
+    base,
+    pending,
+    extensionNames: extensionsCreated([...base, ...pending]),
+    seed: true,
+    trace: true,
+    migrationsTable: TABLE,
+    layout: 'journal',
+    state: { baseKey: keyOf(base), headKey: keyOf([...base, ...pending]), saveAfterMs },
+  };
+}
+
+const entryFiles = (key: string) => [path.join(cache, `base-${key}.tar.gz`), path.join(cache, `base-${key}.json`)];
+const run = (j: ReplayJob) => runJob(j, () => undefined);
+
+describe('saved base states', { timeout: 240_000 }, () => {
+  it('starts the next run on the same base from the saved state, with the findings replaying the base gives', async () => {
+    const pr = job(upTo(4), migrations.slice(5));
+    const first = await run(pr);
+    expect(first.from).not.toBe('saved');
+    for (const file of entryFiles(pr.state!.baseKey)) expect(fs.existsSync(file)).toBe(true);
+    // What the base's replay found, which the saved state must bring back: the role, postgis, and the
+    // statement using postgis's type; and the pending UPDATE's failure on the missing column.
+    expect(first.result.missingRoles.map((m) => [m.name, m.migration.tag])).toEqual([['authenticated', '0001_grants']]);
+    expect(first.result.missingExtensions.map((m) => [m.name, m.migration.tag])).toEqual([['postgis', '0002_postgis']]);
+    expect(first.result.notVerified.map((m) => m.migration.tag)).toEqual(['0003_places']);
+    expect(first.result.failure).toMatchObject({ phase: 'pending', migration: { tag: '0005_broken' }, error: { code: '42703' } });
+
+    const second = await run(pr);
+    expect(second.from).toBe('saved');
+    expect(second.result).toEqual(first.result);
+  });
+
+  it('does not save a base that applied faster than the threshold', async () => {
+    const pr = job(upTo(4), migrations.slice(5), 60_000);
+    await run(pr);
+    expect(fs.readdirSync(cache).filter((n) => n.startsWith('base-'))).toEqual([]);
+  });
+
+  it('replays the base over a damaged entry, and saves a whole one', async () => {
+    const pr = job(upTo(4), migrations.slice(5));
+    const clean = await run(pr);
+    const [data] = entryFiles(pr.state!.baseKey);
+    const whole = fs.readFileSync(data!);
+    // A copy cut short, as a full disk or a killed run leaves it.
+    fs.writeFileSync(data!, whole.subarray(0, whole.length >> 1));
+    const over = await run(pr);
+    expect(over.from).not.toBe('saved');
+    expect(over.result).toEqual(clean.result);
+    expect((await run(pr)).from).toBe('saved');
+  });
+
+  it('saves a whole history replayed as new under the key of a pull request whose base it is', async () => {
+    const history = job([], upTo(4));
+    const whole = await run(history);
+    expect(whole.result.failure).toBeUndefined();
+    expect(history.state!.headKey).toBe(keyOf(upTo(4)));
+
+    const pr = await run(job(upTo(4), migrations.slice(5)));
+    expect(pr.from).toBe('saved');
+    expect(pr.result.baseStatements).toBe(whole.result.pendingStatements);
+    expect(pr.result.missingRoles.map((m) => m.name)).toEqual(['authenticated']);
+    expect(pr.result.notVerified.map((m) => m.migration.tag)).toEqual(['0003_places']);
+    expect(pr.result.failure).toMatchObject({ migration: { tag: '0005_broken' }, error: { code: '42703' } });
+  });
+});
+
+describe('base state keys', () => {
+  it('differ when a base statement, the migrations table or the layout differs, and only then', () => {
+    const base = upTo(2);
+    const edited = base.map((m, i) => (i === 1 ? { ...m, statements: m.statements.map((s) => ({ ...s, text: `${s.text} ` })) } : m));
+    expect(keyOf(base.map((m) => ({ ...m })))).toBe(keyOf(base));
+    expect(keyOf(edited)).not.toBe(keyOf(base));
+    expect(keyOf(base.slice(0, 2))).not.toBe(keyOf(base));
+    expect(baseStateKey(base, { ...TABLE, table: 'migrations' }, 'journal')).not.toBe(keyOf(base));
+    expect(baseStateKey(base, TABLE, 'folders')).not.toBe(keyOf(base));
+  });
+});
