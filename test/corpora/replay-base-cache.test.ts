@@ -1,0 +1,49 @@
+// The saved base state on a real history: a one-migration PR on sim (297 applied migrations) run twice, the
+// second from the state the first saved, finds exactly the same: seeded tables, traces, findings.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { baseStateKey } from '../../src/checks/replay/base-cache.js';
+import { extensionsCreated } from '../../src/checks/replay/extensions.js';
+import type { ReplayJob } from '../../src/checks/replay/protocol.js';
+import { runJob } from '../../src/checks/replay/session.js';
+import { readMigrationSet } from '../../src/model/folder.js';
+import { workingTree } from '../../src/model/tree.js';
+import { CORPORA } from '../helpers/project.js';
+
+const TABLE = { schema: 'drizzle', table: '__drizzle_migrations' };
+const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-sim-base-'));
+const previous = process.env.DRIZZLE_GUARD_CACHE_DIR;
+process.env.DRIZZLE_GUARD_CACHE_DIR = cache;
+afterAll(() => {
+  if (previous === undefined) delete process.env.DRIZZLE_GUARD_CACHE_DIR;
+  else process.env.DRIZZLE_GUARD_CACHE_DIR = previous;
+  fs.rmSync(cache, { recursive: true, force: true });
+});
+
+it("replays a PR on sim from the saved base state with the same result as replaying the base", async () => {
+  const cwd = path.join(CORPORA, 'simstudioai__sim');
+  const set = readMigrationSet(workingTree(cwd, cwd), { dialect: 'postgresql', out: 'packages/db/migrations', breakpoints: true, migrations: { ...TABLE, prefix: 'index' } });
+  const base = set.migrations.slice(0, -1);
+  const pending = set.migrations.slice(-1);
+  const job: ReplayJob = {
+    type: 'job',
+    base,
+    pending,
+    extensionNames: extensionsCreated(set.migrations),
+    seed: true,
+    trace: true,
+    migrationsTable: TABLE,
+    layout: 'journal',
+    // Saved whatever this machine's speed.
+    state: { baseKey: baseStateKey(base, TABLE, 'journal'), headKey: baseStateKey(set.migrations, TABLE, 'journal'), saveAfterMs: 0 },
+  };
+  const first = await runJob(job, () => undefined);
+  expect(first.from).not.toBe('saved');
+  expect(first.result.failure).toBeUndefined();
+  expect(first.result.baseStatements).toBeGreaterThan(1800);
+  const second = await runJob(job, () => undefined);
+  expect(second.from).toBe('saved');
+  expect(second.result).toEqual(first.result);
+}, 600_000);
