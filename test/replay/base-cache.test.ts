@@ -1,6 +1,6 @@
-// The state after a base's migrations, saved in the cache folder: the next replay on the same base starts
-// from it and finds exactly what replaying the base finds; a damaged entry is replayed over; a whole history
-// replayed as new is saved under the key a pull request on it looks up.
+// The state after a base's migrations (and the seeding), saved in the cache folder: the next replay on the
+// same base starts from it and finds exactly what replaying the base and seeding find; a damaged entry is
+// replayed over; a state with seeded rows never serves a replay without them.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -30,19 +30,19 @@ beforeEach(() => {
 const migrations = fixtureContext('replay-extension').head.migrations;
 const TABLE = { schema: 'drizzle', table: '__drizzle_migrations' };
 const upTo = (n: number) => migrations.slice(0, n + 1);
-const keyOf = (ms: Migration[]) => baseStateKey(ms, TABLE, 'journal');
+const keyOf = (ms: Migration[], seeded = true) => baseStateKey(ms, TABLE, 'journal', seeded);
 
-function job(base: Migration[], pending: Migration[], saveAfterMs = 0): ReplayJob {
+function job(base: Migration[], pending: Migration[], { saveAfterMs = 0, seed = true } = {}): ReplayJob {
   return {
     type: 'job',
     base,
     pending,
     extensionNames: extensionsCreated([...base, ...pending]),
-    seed: true,
-    trace: true,
+    seed,
+    trace: seed,
     migrationsTable: TABLE,
     layout: 'journal',
-    state: { baseKey: keyOf(base), headKey: keyOf([...base, ...pending]), saveAfterMs },
+    state: { baseKey: keyOf(base, seed), saveAfterMs },
   };
 }
 
@@ -68,7 +68,7 @@ describe('saved base states', { timeout: 240_000 }, () => {
   });
 
   it('does not save a base that applied faster than the threshold', async () => {
-    const pr = job(upTo(4), migrations.slice(5), 60_000);
+    const pr = job(upTo(4), migrations.slice(5), { saveAfterMs: 60_000 });
     await run(pr);
     expect(fs.readdirSync(cache).filter((n) => n.startsWith('base-'))).toEqual([]);
   });
@@ -86,29 +86,25 @@ describe('saved base states', { timeout: 240_000 }, () => {
     expect((await run(pr)).from).toBe('saved');
   });
 
-  it('saves a whole history replayed as new under the key of a pull request whose base it is', async () => {
-    const history = job([], upTo(4));
-    const whole = await run(history);
-    expect(whole.result.failure).toBeUndefined();
-    expect(history.state!.headKey).toBe(keyOf(upTo(4)));
-
-    const pr = await run(job(upTo(4), migrations.slice(5)));
-    expect(pr.from).toBe('saved');
-    expect(pr.result.baseStatements).toBe(whole.result.pendingStatements);
-    expect(pr.result.missingRoles.map((m) => m.name)).toEqual(['authenticated']);
-    expect(pr.result.notVerified.map((m) => m.migration.tag)).toEqual(['0003_places']);
-    expect(pr.result.failure).toMatchObject({ migration: { tag: '0005_broken' }, error: { code: '42703' } });
+  it('keeps the states with and without seeded rows apart', async () => {
+    const seeded = await run(job(upTo(4), migrations.slice(5)));
+    expect(seeded.result.seed?.seeded).toEqual(expect.arrayContaining(['public.tags', 'public.docs']));
+    const unseeded = await run(job(upTo(4), migrations.slice(5), { seed: false }));
+    expect(unseeded.from).not.toBe('saved');
+    expect(unseeded.result.seed).toBeUndefined();
+    expect((await run(job(upTo(4), migrations.slice(5), { seed: false }))).from).toBe('saved');
   });
 });
 
 describe('base state keys', () => {
-  it('differ when a base statement, the migrations table or the layout differs, and only then', () => {
+  it('differ when a base statement, the migrations table, the layout or seeding differs, and only then', () => {
     const base = upTo(2);
     const edited = base.map((m, i) => (i === 1 ? { ...m, statements: m.statements.map((s) => ({ ...s, text: `${s.text} ` })) } : m));
     expect(keyOf(base.map((m) => ({ ...m })))).toBe(keyOf(base));
     expect(keyOf(edited)).not.toBe(keyOf(base));
     expect(keyOf(base.slice(0, 2))).not.toBe(keyOf(base));
-    expect(baseStateKey(base, { ...TABLE, table: 'migrations' }, 'journal')).not.toBe(keyOf(base));
-    expect(baseStateKey(base, TABLE, 'folders')).not.toBe(keyOf(base));
+    expect(baseStateKey(base, { ...TABLE, table: 'migrations' }, 'journal', true)).not.toBe(keyOf(base));
+    expect(baseStateKey(base, TABLE, 'folders', true)).not.toBe(keyOf(base));
+    expect(keyOf(base, false)).not.toBe(keyOf(base));
   });
 });

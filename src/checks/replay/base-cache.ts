@@ -1,9 +1,10 @@
 // The database as the base's migrations leave it, kept in the cache folder between runs. A pull request's
 // replay applies the base's whole history before its own migrations, and the base changes only when a
 // migration merges: the next run on the same base starts PostgreSQL from the saved data directory instead
-// (sim's 297 migrations take ~2 s to replay, the saved state ~0.3 s more than the empty one to load).
-// An entry is keyed by everything that decides that state: drizzle-guard's version, PGlite's data-directory
-// format, the migrations table and layout, and every base migration's tag, `when`, hash and statements.
+// (sim's 297 migrations take ~2 s to replay, the saved state ~0.3 s more than the empty one to load), with the
+// seeded rows when the traced replay seeds them. An entry is keyed by everything that decides that state:
+// drizzle-guard's version, PGlite's data-directory format, the migrations table and layout, seeding, and every
+// base migration's tag, `when`, hash and statements.
 // Only a base that applied without a failure is saved, and only when replaying it took long enough to be
 // worth the dump. A damaged entry is removed and the base replayed: the cache never decides a verdict.
 
@@ -16,6 +17,7 @@ import { cacheDir, removeStaleTemporaries, TEMPLATE_NAME } from '../../cache-dir
 import type { Migration, MigrationSet } from '../../model/types.js';
 import { VERSION } from '../../version.js';
 import type { SchemaShape } from './catalog.js';
+import type { SeedResult } from './seed.js';
 import type { BaseFindings, MigrationsTable, PgError, StatementRef } from './replay.js';
 
 /** A base replay shorter than this is not saved: dumping the data directory would cost about as much. */
@@ -30,6 +32,8 @@ export interface SavedBase {
   missingExtensions: SavedRef[];
   missingRoles: SavedRef[];
   notVerified: SavedRef[];
+  /** The tables hold the seeded rows (a state saved with seeding on). */
+  seed?: SeedResult;
   /** The schema after the base, when a run described it (the comparison with the base's snapshot). */
   shape?: SchemaShape;
 }
@@ -41,9 +45,10 @@ interface SavedRef {
   error: PgError;
 }
 
-export function baseStateKey(base: readonly Migration[], migrationsTable: MigrationsTable, layout: MigrationSet['layout']): string {
+/** `seeded`: the state with a row seeded in every table (the traced replay's), or without. */
+export function baseStateKey(base: readonly Migration[], migrationsTable: MigrationsTable, layout: MigrationSet['layout'], seeded: boolean): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify([VERSION, TEMPLATE_NAME, migrationsTable.schema, migrationsTable.table, layout]));
+  hash.update(JSON.stringify([VERSION, TEMPLATE_NAME, migrationsTable.schema, migrationsTable.table, layout, seeded]));
   for (const m of base) hash.update(JSON.stringify([m.tag, m.when ?? null, m.hash ?? null, m.statements.map((s) => s.text)]));
   return hash.digest('hex').slice(0, 32);
 }
@@ -100,6 +105,7 @@ export function savedOf(result: BaseFindings): SavedBase {
     missingExtensions: result.missingExtensions.map(ref),
     missingRoles: result.missingRoles.map(ref),
     notVerified: result.notVerified.map(ref),
+    ...(result.seed ? { seed: result.seed } : {}),
   };
 }
 
@@ -119,7 +125,13 @@ export function restoredOf(saved: SavedBase, base: readonly Migration[]): BaseFi
   const missingRoles = refs(saved.missingRoles);
   const notVerified = refs(saved.notVerified);
   if (!missingExtensions || !missingRoles || !notVerified) return undefined;
-  return { baseStatements: saved.baseStatements, missingExtensions, missingRoles, notVerified: notVerified.map(({ name: _name, ...rest }) => rest) };
+  return {
+    baseStatements: saved.baseStatements,
+    missingExtensions,
+    missingRoles,
+    notVerified: notVerified.map(({ name: _name, ...rest }) => rest),
+    ...(saved.seed ? { seed: saved.seed } : {}),
+  };
 }
 
 function filesOf(key: string): { data: string; meta: string } {

@@ -45,7 +45,7 @@ export const replayCheck: Check = {
       const plan = planOf(h, options, options.base !== undefined);
       if (typeof plan === 'string') return;
       const extensions = extensionsCreated(h.migrations);
-      workers.replay.start(extensions, stateKeysOf(plan, config, h.layout).baseKey);
+      workers.replay.start(extensions, savedStateOf(plan, config, h.layout, options.replaySeed).baseKey);
       if (h.layout === 'journal' && plan.pending.length > 0) workers.declare?.start(extensions);
     });
   },
@@ -98,7 +98,7 @@ async function checkReplay(ctx: CheckContext, warm: Workers | undefined): Promis
       migrationsTable: { schema: ctx.config.migrations.schema, table: ctx.config.migrations.table },
       layout: ctx.head.layout,
       ...(snapshots ? { describe: { base: snapshots.base !== undefined } } : {}),
-      state: stateKeysOf(plan, ctx.config, ctx.head.layout),
+      state: savedStateOf(plan, ctx.config, ctx.head.layout, ctx.options.replaySeed),
     },
     limitsFor(seconds),
   );
@@ -143,9 +143,9 @@ const STARTED_FROM: Record<ReplayJobResult['from'], string> = {
   saved: " from the state saved after the base's migrations (not replayed again)",
 };
 
-function stateKeysOf(plan: Plan, config: ResolvedConfig, layout: MigrationSet['layout']): NonNullable<ReplayJob['state']> {
+function savedStateOf(plan: Plan, config: ResolvedConfig, layout: MigrationSet['layout'], seeded: boolean): NonNullable<ReplayJob['state']> {
   const table = { schema: config.migrations.schema, table: config.migrations.table };
-  return { baseKey: baseStateKey(plan.base, table, layout), headKey: baseStateKey([...plan.base, ...plan.pending], table, layout), saveAfterMs: SAVE_MIN_MS };
+  return { baseKey: baseStateKey(plan.base, table, layout, seeded), saveAfterMs: SAVE_MIN_MS };
 }
 
 /** The snapshots stay here: the worker needs the SQL only. */

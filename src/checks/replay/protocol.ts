@@ -29,11 +29,10 @@ export interface ReplayJob {
   /** Describe the replayed schema (and the schema after the base migrations) for the comparison with the snapshots. */
   describe?: { base: boolean };
   /**
-   * Keys of saved states (base-cache.ts): the state after `base` (started from when saved) and the state
-   * after base + pending (saved after a whole history replayed as new). A state is saved when applying it
-   * took at least `saveAfterMs`.
+   * The key of the saved state after `base` (and the seeding) in base-cache.ts: started from when the cache
+   * folder holds it, else saved when applying the base and seeding took at least `saveAfterMs`.
    */
-  state?: { baseKey: string; headKey: string; saveAfterMs: number };
+  state?: { baseKey: string; saveAfterMs: number };
 }
 
 /**

@@ -79,11 +79,17 @@ export interface ReplayResult {
   pendingStatements: number;
 }
 
-/** What applying the base's migrations found (a failure apart, which ends the replay). */
-export type BaseFindings = Pick<ReplayResult, 'baseStatements' | 'missingExtensions' | 'missingRoles' | 'notVerified'>;
+/** What applying the base's migrations (and seeding, if it ran) found; a failure apart, which ends the replay. */
+export type BaseFindings = Pick<ReplayResult, 'baseStatements' | 'missingExtensions' | 'missingRoles' | 'notVerified' | 'seed'>;
 
 function baseFindingsOf(r: ReplayResult): BaseFindings {
-  return { baseStatements: r.baseStatements, missingExtensions: [...r.missingExtensions], missingRoles: [...r.missingRoles], notVerified: [...r.notVerified] };
+  return {
+    baseStatements: r.baseStatements,
+    missingExtensions: [...r.missingExtensions],
+    missingRoles: [...r.missingRoles],
+    notVerified: [...r.notVerified],
+    ...(r.seed ? { seed: r.seed } : {}),
+  };
 }
 
 /** Where drizzle's migrator records applied migrations. */
@@ -108,8 +114,11 @@ export interface ReplayOptions {
   layout: MigrationSet['layout'];
   /** The database already holds the base's migrations (a saved state): what their replay found then. */
   baseApplied?: BaseFindings;
-  /** Called once the base migrations are applied, before the pending batch (to look at the database then). */
-  afterBase?: (base: BaseFindings, ms: number) => Promise<void>;
+  /**
+   * Called once the base migrations are applied and the tables seeded, before the pending batch (to look at
+   * the database then), with what the base's replay found and how long it and the seeding took.
+   */
+  beforePending?: (base: BaseFindings, ms: number) => Promise<void>;
   /** Called before each chunk is sent (a watchdog uses it to name the statement that never returned). */
   onStatement?: (phase: Phase, ref: StatementRef) => void;
 }
@@ -142,8 +151,8 @@ export async function replay(db: PGlite, base: readonly Migration[], pending: re
     if (db.isInTransaction()) await db.exec('commit');
   }
 
-  await options.afterBase?.(baseFindingsOf(result), performance.now() - started);
-  if (options.seed && pending.length > 0) result.seed = await seedRows(db, options.migrationsTable);
+  if (options.seed && pending.length > 0) result.seed ??= await seedRows(db, options.migrationsTable);
+  await options.beforePending?.(baseFindingsOf(result), performance.now() - started);
   const tracer = options.trace && pending.length > 0 ? await Tracer.start(db, table) : undefined;
   const newest = byName ? undefined : (await db.query<{ created_at: string | number | null }>(`select created_at from ${table} order by created_at desc limit 1`)).rows[0];
   const lastApplied = newest?.created_at === undefined || newest.created_at === null ? undefined : Number(newest.created_at);

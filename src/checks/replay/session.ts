@@ -65,9 +65,9 @@ export async function runJob(job: ReplayJob, report: (p: Progress) => void): Pro
       migrationsTable: job.migrationsTable,
       layout: job.layout,
       ...(restored ? { baseApplied: restored } : {}),
-      afterBase: async (findings, ms) => {
+      beforePending: async (findings, ms) => {
         if (describeBase) baseShape = started.base?.shape ?? (await describeSchema(db, job.migrationsTable));
-        // A pull request's base, saved for the next run on the same base.
+        // A pull request's base (seeded), saved for the next run on the same base.
         if (!restored && job.state && job.base.length > 0 && job.pending.length > 0 && ms >= job.state.saveAfterMs) {
           saving = saveState(db, job.state.baseKey, { ...savedOf(findings), ...(baseShape ? { shape: baseShape } : {}) });
         }
@@ -79,12 +79,6 @@ export async function runJob(job: ReplayJob, report: (p: Progress) => void): Pro
     if (job.describe && job.pending.length > 0 && !result.failure && result.missingExtensions.length === 0 && result.missingRoles.length === 0) {
       report({ type: 'step', what: 'describing the replayed schema' });
       shapes = { replayed: await describeSchema(db, job.migrationsTable), ...(baseShape ? { base: baseShape } : {}) };
-    }
-    // A whole history replayed as new (no base, nothing seeded) leaves the state a pull request on it starts
-    // from: saved under the key of a base holding all of it (the run on the default branch warms the cache).
-    if (job.state?.headKey !== undefined && job.base.length === 0 && !result.failure && result.skipped.length === 0 && !result.seed?.seeded.length && done - ready >= job.state.saveAfterMs) {
-      report({ type: 'step', what: 'saving the replayed state' });
-      saving = saveState(db, job.state.headKey, savedOf({ ...result, baseStatements: result.pendingStatements }));
     }
     await saving;
     return { type: 'result', result, version, from, startMs: ready - since, replayMs: done - ready, ...(shapes ? { shapes } : {}) };
