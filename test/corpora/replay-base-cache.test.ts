@@ -1,9 +1,7 @@
 // The saved base state on a real history: a one-migration PR on sim (297 applied migrations, 112 tables seeded)
 // run twice, the second from the state the first saved, finds exactly the same: seeds, traces, findings.
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { baseStateKey } from '../../src/checks/replay/base-cache.js';
 import { extensionsCreated } from '../../src/checks/replay/extensions.js';
 import type { ReplayJob } from '../../src/checks/replay/protocol.js';
@@ -11,16 +9,10 @@ import { runJob } from '../../src/checks/replay/session.js';
 import { readMigrationSet } from '../../src/model/folder.js';
 import { workingTree } from '../../src/model/tree.js';
 import { CORPORA } from '../helpers/project.js';
+import { privateCacheDir } from '../helpers/cache-dir.js';
 
 const TABLE = { schema: 'drizzle', table: '__drizzle_migrations' };
-const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-sim-base-'));
-const previous = process.env.DRIZZLE_GUARD_CACHE_DIR;
-process.env.DRIZZLE_GUARD_CACHE_DIR = cache;
-afterAll(() => {
-  if (previous === undefined) delete process.env.DRIZZLE_GUARD_CACHE_DIR;
-  else process.env.DRIZZLE_GUARD_CACHE_DIR = previous;
-  fs.rmSync(cache, { recursive: true, force: true });
-});
+privateCacheDir('dg-sim-base-');
 
 it("replays a PR on sim from the saved base state with the same result as replaying the base", async () => {
   const cwd = path.join(CORPORA, 'simstudioai__sim');

@@ -2,24 +2,17 @@
 // same base starts from it and finds exactly what replaying the base and seeding find; a damaged entry is
 // replayed over; a state with seeded rows never serves a replay without them.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { baseStateKey } from '../../src/checks/replay/base-cache.js';
 import { extensionsCreated } from '../../src/checks/replay/extensions.js';
 import type { ReplayJob } from '../../src/checks/replay/protocol.js';
 import { runJob } from '../../src/checks/replay/session.js';
 import type { Migration } from '../../src/model/types.js';
 import { fixtureContext } from './context.js';
+import { privateCacheDir } from '../helpers/cache-dir.js';
 
-const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-base-cache-'));
-const previous = process.env.DRIZZLE_GUARD_CACHE_DIR;
-process.env.DRIZZLE_GUARD_CACHE_DIR = cache;
-afterAll(() => {
-  if (previous === undefined) delete process.env.DRIZZLE_GUARD_CACHE_DIR;
-  else process.env.DRIZZLE_GUARD_CACHE_DIR = previous;
-  fs.rmSync(cache, { recursive: true, force: true });
-});
+const cache = privateCacheDir('dg-base-cache-');
 // Saved states only: the empty template stays, so only the first run pays for initdb.
 beforeEach(() => {
   for (const name of fs.readdirSync(cache).filter((n) => n.startsWith('base-'))) fs.rmSync(path.join(cache, name));
