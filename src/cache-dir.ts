@@ -15,6 +15,14 @@ export function cacheDir(): string {
 /** The empty template's file name. Bump when a PGlite upgrade changes the data directory format. */
 export const TEMPLATE_NAME = 'pglite-0.5-datadir.tar.gz';
 
+/**
+ * Whether a data directory read back from the cache is a tar (POSIX ustar magic in its first header). PGlite
+ * takes anything else for gzip and reports the failure as an unhandled rejection, which would end the worker.
+ */
+export function isTar(bytes: Uint8Array): boolean {
+  return bytes.length >= 512 && Buffer.from(bytes.subarray(257, 262)).toString('latin1') === 'ustar';
+}
+
 /** Partial files (`<file>.*.tmp`) of runs that died while writing; a minute old, so never one being written. */
 export function removeStaleTemporaries(file: string): void {
   const dir = path.dirname(file);

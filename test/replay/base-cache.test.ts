@@ -3,6 +3,7 @@
 // replayed over; a state with seeded rows never serves a replay without them.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { baseStateKey } from '../../src/checks/replay/base-cache.js';
 import { extensionsCreated } from '../../src/checks/replay/extensions.js';
@@ -76,6 +77,20 @@ describe('saved base states', { timeout: 240_000 }, () => {
     const over = await run(pr);
     expect(over.from).not.toBe('saved');
     expect(over.result).toEqual(clean.result);
+    expect((await run(pr)).from).toBe('saved');
+  });
+
+  it('replays the base when the saved file holds no data directory, and replaces it', async () => {
+    const pr = job(upTo(4), migrations.slice(5));
+    const clean = await run(pr);
+    const [data, meta] = entryFiles(pr.state!.baseKey);
+    // A whole gzip stream whose content is not a data directory (written by something else).
+    fs.writeFileSync(data!, zlib.gzipSync(Buffer.alloc(1 << 16, 1)));
+    const over = await run(pr);
+    expect(over.from).not.toBe('saved');
+    expect(over.result).toEqual(clean.result);
+    // Replaced by this run's (saved at any speed here): whole.
+    expect(fs.existsSync(meta!)).toBe(true);
     expect((await run(pr)).from).toBe('saved');
   });
 

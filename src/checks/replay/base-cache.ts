@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
-import { cacheDir, removeStaleTemporaries, TEMPLATE_NAME } from '../../cache-dir.js';
+import { cacheDir, isTar, removeStaleTemporaries, TEMPLATE_NAME } from '../../cache-dir.js';
 import type { Migration, MigrationSet } from '../../model/types.js';
 import { VERSION } from '../../version.js';
 import type { SchemaShape } from './catalog.js';
@@ -60,6 +60,7 @@ export function readBaseState(key: string): { tar: Buffer; saved: SavedBase } | 
     // The findings are written last: an entry without them is incomplete.
     const saved = JSON.parse(fs.readFileSync(meta, 'utf8')) as SavedBase;
     const tar = zlib.gunzipSync(fs.readFileSync(data));
+    if (!isTar(tar)) throw new Error('not a data directory');
     touch(meta);
     return { tar, saved };
   } catch (e) {

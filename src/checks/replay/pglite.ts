@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { Extension, PGlite } from '@electric-sql/pglite';
-import { cacheDir, removeStaleTemporaries, TEMPLATE_NAME } from '../../cache-dir.js';
+import { cacheDir, isTar, removeStaleTemporaries, TEMPLATE_NAME } from '../../cache-dir.js';
 
 /** Folder of the template shipped in dist/, beside the bundle folders. */
 export const SHIPPED_TEMPLATE_DIR = 'pglite';
@@ -63,12 +63,13 @@ export async function startPglite(extensions: Record<string, Extension>, saved?:
   return { db, version: await versionOf(db), from: 'initdb' };
 }
 
-/** The template's tar, 'corrupt' when the gzip stream is truncated or fails its checksum, undefined when absent. */
+/** The template's tar, 'corrupt' when the gzip stream is truncated, fails its checksum or holds no tar, undefined when absent. */
 function readTemplate(file: string): Buffer | 'corrupt' | undefined {
   const bytes = readIfPresent(file);
   if (!bytes) return undefined;
   try {
-    return zlib.gunzipSync(bytes);
+    const tar = zlib.gunzipSync(bytes);
+    return isTar(tar) ? tar : 'corrupt';
   } catch {
     return 'corrupt';
   }

@@ -67,9 +67,10 @@ export async function runJob(job: ReplayJob, report: (p: Progress) => void): Pro
       ...(restored ? { baseApplied: restored } : {}),
       beforePending: async (findings, ms) => {
         if (describeBase) baseShape = started.base?.shape ?? (await describeSchema(db, job.migrationsTable));
-        // A pull request's base (seeded), saved for the next run on the same base.
+        // A pull request's base (seeded), saved for the next run on the same base: dumped before the batch
+        // changes it, compressed and written while the batch runs.
         if (!restored && job.state && job.base.length > 0 && job.pending.length > 0 && ms >= job.state.saveAfterMs) {
-          saving = saveState(db, job.state.baseKey, { ...savedOf(findings), ...(baseShape ? { shape: baseShape } : {}) });
+          saving = writeBaseState(job.state.baseKey, await dataDirOf(db), { ...savedOf(findings), ...(baseShape ? { shape: baseShape } : {}) });
         }
       },
       onStatement: (phase, { migration, statement }) => report({ type: 'statement', phase, tag: migration.tag, index: statement.index }),
@@ -87,11 +88,10 @@ export async function runJob(job: ReplayJob, report: (p: Progress) => void): Pro
   }
 }
 
-/** Dumps the data directory (after a checkpoint, so loading it needs no WAL recovery); compressed and written meanwhile. */
-async function saveState(db: StartedDb['db'], key: string, saved: SavedBase): Promise<void> {
+/** The data directory as a tar, after a checkpoint (so loading it needs no WAL recovery). */
+async function dataDirOf(db: StartedDb['db']): Promise<Uint8Array> {
   await db.exec('checkpoint');
-  const tar = await db.dumpDataDir('none');
-  return writeBaseState(key, new Uint8Array(await tar.arrayBuffer()), saved);
+  return new Uint8Array(await (await db.dumpDataDir('none')).arrayBuffer());
 }
 
 /** Builds the schemas the snapshots declare, one after the other on the instance started ahead. */
