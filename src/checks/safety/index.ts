@@ -32,7 +32,11 @@ export const safetyCheck: Check = {
     all.forEach((migration, i) => {
       if (ctx.hasBase && !migration.isNew) return;
       if (isIgnoredPath(migration.file, ignore)) return;
-      targets.push({ migration, snapshotBefore: () => snapshotOf(ctx, all[i - 1]) });
+      // The nearest earlier snapshot; the migrations after it (written by hand, without one) are applied to it.
+      let s = i - 1;
+      while (s >= 0 && !all[s]!.snapshot) s--;
+      const since = all.slice(s + 1, i);
+      targets.push({ migration, snapshotBefore: () => snapshotOf(ctx, all[s]), ...(since.length > 0 ? { since } : {}) });
     });
     const linter = new SafetyLinter({ dialect, postgresVersion, batch: ctx.hasBase, parseAll: ctx.hasBase });
     const linted = await linter.lint(targets);
