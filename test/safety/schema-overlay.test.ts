@@ -7,6 +7,8 @@ import { SchemaOverlay } from '../../src/checks/safety/schema-overlay.js';
 import type { Migration } from '../../src/model/types.js';
 import { migrationOf } from './helpers.js';
 
+const BP = '--> statement-breakpoint';
+const guarded = (sql: string) => `DO $$\nBEGIN\n  IF EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 't') THEN\n    ${sql}\n  END IF;\nEND $$;`;
 
 /** Rule ids for `sql`, judged against `snapshot` with the migrations `since` (no snapshot, not linted) applied. */
 async function ids(snapshot: Record<string, unknown> | undefined, since: (string | Migration)[], sql: string): Promise<string[]> {
@@ -24,6 +26,16 @@ const snapshot = {
 };
 
 describe('a migration after hand-written ones without a snapshot', () => {
+  test('a guarded rename of a column they already renamed does not run; unguarded, the rename stands', async () => {
+    const renamed = 'ALTER TABLE "t" RENAME COLUMN "a" TO "z";';
+    expect(await ids(snapshot, [guarded(renamed)], guarded(renamed))).toEqual([]);
+    // Without that migration the column is still there.
+    expect(await ids(snapshot, [], guarded(renamed))).toEqual(['rename-column']);
+    // Unguarded it would fail on a missing column: the schema known is what is wrong, the finding stays.
+    expect(await ids(snapshot, [renamed], renamed)).toEqual(['rename-column']);
+    // Added back earlier in the same migration: it exists when the guarded rename runs.
+    expect(await ids(snapshot, [renamed], `ALTER TABLE "t" ADD COLUMN "a" integer;${BP}\n${guarded(renamed)}`)).toEqual(['rename-column']);
+  });
   test('types, NOT NULL and drops they made are the state before', async () => {
     // "a" became text: text → varchar rewrites nothing; from the snapshot's integer it would.
     expect(await ids(snapshot, ['ALTER TABLE "t" ALTER COLUMN "a" SET DATA TYPE text;'], 'ALTER TABLE "t" ALTER COLUMN "a" SET DATA TYPE varchar;')).toEqual([]);
