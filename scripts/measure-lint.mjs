@@ -16,6 +16,10 @@
 // there too is skipped and listed. Then the lint judges every migration as new (as `check --no-replay
 // --no-drift` does without --base), squawk judges every file, and both are scored per class, statement by
 // statement (a finding belongs to the top-level statement whose lines hold it; a DO block is one statement).
+// MEASURE_SEARCH_PATH='<part of a folder path>=<schemas>;…' replays the histories whose folder path contains that part
+// with that search_path, as their production role sees it: latitude's migrations run as role latitude, whose
+// "$user" schema is latitude (`MEASURE_SEARCH_PATH='latitude-llm=latitude, public'`), and name its types and indexes
+// unqualified (0051's "evaluation_result_types", 0079's DROP INDEX IF EXISTS "provider_apikeys_name_idx").
 // With MEASURE_BATCH=1, each history is also replayed as drizzle's migrator applies it to an empty database (a fresh
 // install): every migration in one transaction, nothing seeded. There d also counts a statement that fails on what an
 // earlier migration of the batch left uncommitted (an enum value it added); the lint judges the whole history as one
@@ -211,6 +215,21 @@ function inTransaction(db) {
   return { ...db, exec: (sql) => (/^(begin|commit)$/i.test(sql) ? Promise.resolve() : db.exec(sql)) };
 }
 
+/** The search_path MEASURE_SEARCH_PATH gives the folder (schema names, quoted), or undefined. */
+function searchPathOf(folder) {
+  for (const entry of (process.env.MEASURE_SEARCH_PATH ?? '').split(';')) {
+    const at = entry.indexOf('=');
+    if (at > 0 && folder.includes(entry.slice(0, at).trim())) {
+      return entry
+        .slice(at + 1)
+        .split(',')
+        .map((schema) => q(schema.trim()))
+        .join(', ');
+    }
+  }
+  return undefined;
+}
+
 /** `batch`: one transaction for the whole history from an empty database, nothing seeded (drizzle's migrator on a fresh install). */
 async function measureHistory(folder, admin, batch = false) {
   const journal = JSON.parse(fs.readFileSync(path.join(folder, 'meta/_journal.json'), 'utf8'));
@@ -221,6 +240,8 @@ async function measureHistory(folder, admin, batch = false) {
   const client = new pg.Client({ connectionString: u.toString() });
   await client.connect();
   await client.query(`set client_min_messages = warning; set lock_timeout = '10s'`);
+  const searchPath = searchPathOf(folder);
+  if (searchPath) await client.query(`set search_path = ${searchPath}`);
   const db = {
     query: (sql, params) => client.query(sql, params),
     exec: (sql) => client.query(sql),
