@@ -125,7 +125,8 @@ select c.oid::int as oid, format('%I.%I', n.nspname, c.relname) as "table", a.at
        format_type(a.atttypid, a.atttypmod) as type, a.attnotnull as notnull
   from pg_class c join pg_namespace n on n.oid = c.relnamespace
   left join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
- where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_%'`;
+ where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_%'
+   and not (n.nspname = 'drizzle' and c.relname = '__drizzle_migrations')`;
 
 /** oid → { table, cols: attnum → { col, type, notnull } } */
 async function catalog(db) {
@@ -242,6 +243,9 @@ async function measureHistory(folder, admin, batch = false) {
   await client.query(`set client_min_messages = warning; set lock_timeout = '10s'`);
   const searchPath = searchPathOf(folder);
   if (searchPath) await client.query(`set search_path = ${searchPath}`);
+  // drizzle's migrator creates its journal table before the first migration (as pg-core's dialect does), and a
+  // migration may use it (claude-code-hub's 0020 deletes rows of it). It is not one of the tables measured.
+  await client.query('create schema if not exists drizzle; create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)');
   const db = {
     query: (sql, params) => client.query(sql, params),
     exec: (sql) => client.query(sql),
