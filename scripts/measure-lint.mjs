@@ -16,6 +16,14 @@
 // there too is skipped and listed. Then the lint judges every migration as new (as `check --no-replay
 // --no-drift` does without --base), squawk judges every file, and both are scored per class, statement by
 // statement (a finding belongs to the top-level statement whose lines hold it; a DO block is one statement).
+// MEASURE_SEARCH_PATH='<part of a folder path>=<schemas>;…' replays the histories whose folder path contains that part
+// with that search_path, as their production role sees it: latitude's migrations run as role latitude, whose
+// "$user" schema is latitude (`MEASURE_SEARCH_PATH='latitude-llm=latitude, public'`), and name its types and indexes
+// unqualified (0051's "evaluation_result_types", 0079's DROP INDEX IF EXISTS "provider_apikeys_name_idx").
+// With MEASURE_BATCH=1, each history is also replayed as drizzle's migrator applies it to an empty database (a fresh
+// install): every migration in one transaction, nothing seeded. There d also counts a statement that fails on what an
+// earlier migration of the batch left uncommitted (an enum value it added); the lint judges the whole history as one
+// pending batch (as with --base before the first migration), and only d is scored.
 
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -28,9 +36,10 @@ import { createJiti } from 'jiti';
 const jiti = createJiti(import.meta.url);
 const load = (p) => jiti.import(new URL(p, import.meta.url).pathname);
 const { defaultGuardConfig } = await load('../src/config/guard-config.ts');
-const { safetyCheck } = await load('../src/checks/safety/index.ts');
+const { safetyCheck, lintTargets } = await load('../src/checks/safety/index.ts');
+const { SafetyLinter } = await load('../src/checks/safety/lint.ts');
 const { resolveConfig } = await load('../src/config/drizzle-config.ts');
-const { readMigrationSet } = await load('../src/model/folder.ts');
+const { readMigrationSet, splitStatements } = await load('../src/model/folder.ts');
 const { workingTree } = await load('../src/model/tree.ts');
 const { lexStatements } = await load('../src/model/sql-lexer.ts');
 const { seedRows } = await load('../src/checks/replay/seed.ts');
@@ -116,7 +125,8 @@ select c.oid::int as oid, format('%I.%I', n.nspname, c.relname) as "table", a.at
        format_type(a.atttypid, a.atttypmod) as type, a.attnotnull as notnull
   from pg_class c join pg_namespace n on n.oid = c.relnamespace
   left join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
- where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_%'`;
+ where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_%'
+   and not (n.nspname = 'drizzle' and c.relname = '__drizzle_migrations')`;
 
 /** oid → { table, cols: attnum → { col, type, notnull } } */
 async function catalog(db) {
@@ -168,6 +178,15 @@ function longLock(e, sql, oidOf, rowsBefore, indexesBefore, indexesAfter) {
   return e.rewritten || built || (e.scanned && !isDml(sql));
 }
 
+/** Whether a table (catalog entry before, after) was dropped, renamed, or had a column dropped, renamed, retyped or its NOT NULL changed. */
+function changedTable(was, is) {
+  if (!is || is.table !== was.table) return true;
+  return [...was.cols].some(([attnum, c]) => {
+    const now = is.cols.get(attnum);
+    return !now || now.col !== c.col || now.type !== c.type || now.notnull !== c.notnull;
+  });
+}
+
 /** Runs `sql` under savepoint `name`: the error (rolled back and released), or undefined (still open). */
 async function tryRun(db, sql, name = 'm') {
   await db.query(`savepoint ${name}`);
@@ -180,12 +199,40 @@ async function tryRun(db, sql, name = 'm') {
   }
 }
 
+/**
+ * The statements of a migration file, with their file offsets: split on `--> statement-breakpoint` first, as
+ * drizzle's migrator does (and the lint), then lexed. Lexing the whole file would join a statement that has no
+ * semicolon before its breakpoint (latitude's 0087: `DELETE … IS NULL--> statement-breakpoint`) to the next one,
+ * the marker read as a comment: the pair fails where drizzle runs both.
+ */
+function statementsOf(text) {
+  return splitStatements(text).flatMap((chunk) =>
+    lexStatements(chunk.text).statements.map((st) => ({ start: chunk.offset + st.start, end: chunk.offset + st.end })),
+  );
+}
+
 /** seedRows inside the migration's transaction: its own BEGIN and COMMIT are left out. */
 function inTransaction(db) {
   return { ...db, exec: (sql) => (/^(begin|commit)$/i.test(sql) ? Promise.resolve() : db.exec(sql)) };
 }
 
-async function measureHistory(folder, admin) {
+/** The search_path MEASURE_SEARCH_PATH gives the folder (schema names, quoted), or undefined. */
+function searchPathOf(folder) {
+  for (const entry of (process.env.MEASURE_SEARCH_PATH ?? '').split(';')) {
+    const at = entry.indexOf('=');
+    if (at > 0 && folder.includes(entry.slice(0, at).trim())) {
+      return entry
+        .slice(at + 1)
+        .split(',')
+        .map((schema) => q(schema.trim()))
+        .join(', ');
+    }
+  }
+  return undefined;
+}
+
+/** `batch`: one transaction for the whole history from an empty database, nothing seeded (drizzle's migrator on a fresh install). */
+async function measureHistory(folder, admin, batch = false) {
   const journal = JSON.parse(fs.readFileSync(path.join(folder, 'meta/_journal.json'), 'utf8'));
   const dbName = `i12_measure_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   await admin.query(`create database ${q(dbName)}`);
@@ -194,6 +241,11 @@ async function measureHistory(folder, admin) {
   const client = new pg.Client({ connectionString: u.toString() });
   await client.connect();
   await client.query(`set client_min_messages = warning; set lock_timeout = '10s'`);
+  const searchPath = searchPathOf(folder);
+  if (searchPath) await client.query(`set search_path = ${searchPath}`);
+  // drizzle's migrator creates its journal table before the first migration (as pg-core's dialect does), and a
+  // migration may use it (claude-code-hub's 0020 deletes rows of it). It is not one of the tables measured.
+  await client.query('create schema if not exists drizzle; create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)');
   const db = {
     query: (sql, params) => client.query(sql, params),
     exec: (sql) => client.query(sql),
@@ -205,6 +257,7 @@ async function measureHistory(folder, admin) {
   // The same, for the migration being run; and the tables whose seeded row a filtered DELETE or an UPDATE … WHERE
   // removed (what survives it depends on the data, which one synthetic row does not represent).
   let seedFailed = new Set(); // oids: a table keeps its oid when it is renamed
+  let first = true;
   try {
     for (const entry of [...journal.entries].sort((x, y) => x.idx - y.idx)) {
       const file = `${entry.tag}.sql`;
@@ -212,17 +265,19 @@ async function measureHistory(folder, admin) {
       // Every pre-existing table: emptied, then one seeded row (exactly one row per table, each migration).
       const start = await catalog(db);
       const startOids = [...start.keys()];
-      if (startOids.length > 0) {
+      if (!batch && startOids.length > 0) {
         await db.query(`truncate ${[...start.values()].map((t) => t.table).join(', ')} cascade`);
         const seeded = await seedRows(db, { schema: 'drizzle', table: '__drizzle_migrations' });
         for (const f of seeded.failed) unseeded.add(f.table);
         const oidByName = new Map([...start].map(([oid, t]) => [t.table, oid]));
         seedFailed = new Set(seeded.failed.map((f) => oidByName.get(f.table)));
       }
-      await db.query('begin');
-      let inTx = true;
-      const tracer = await Tracer.start(db, 'drizzle.__drizzle_migrations');
-      const statements = lexStatements(text).statements;
+      // One transaction per migration; in a batch, one for all (a COMMIT in a migration leaves the rest outside one).
+      if (!batch || first) await db.query('begin');
+      first = false;
+      let inTx = db.isInTransaction();
+      const tracer = batch ? undefined : await Tracer.start(db, 'drizzle.__drizzle_migrations');
+      const statements = statementsOf(text);
       for (const st of statements) {
         const sql = text.slice(st.start, st.end);
         const line = text.slice(0, st.start).split('\n').length;
@@ -310,6 +365,9 @@ async function measureHistory(folder, admin) {
           if (!was) continue;
           const is = after.get(oid);
           const hadRows = rowsBefore.has(oid);
+          // Changed without a traced effect (DROP COLUMN, DROP TABLE: catalog only), a table holding no seeded row
+          // shows no data loss either: not scored, as above.
+          if (seedFailed.has(oid) && changedTable(was, is)) unit.unscored.add('a').add('b').add('c');
           if (!is) {
             if (hadRows) unit.classes.add('a');
             continue;
@@ -335,8 +393,9 @@ async function measureHistory(folder, admin) {
         await tracer?.resync();
         if (openedHere) await db.query('commit');
       }
-      if (db.isInTransaction()) await db.query('commit');
+      if (!batch && db.isInTransaction()) await db.query('commit');
     }
+    if (db.isInTransaction()) await db.query('commit');
   } finally {
     await client.end();
     await admin.query(`drop database ${q(dbName)} with (force)`);
@@ -372,8 +431,26 @@ function lintFindings(folder) {
   const head = readMigrationSet(workingTree(cwd, cwd), config);
   return safetyCheck
     .run({ cwd, options: { cwd, lint: true }, config, settings: defaultGuardConfig(), head, hasBase: false })
-    .then((o) => (o.findings ?? []).map((f) => ({ file: path.resolve(cwd, f.file), line: f.line, rule: f.ruleId, message: f.message })));
+    .then((o) => (o.findings ?? []).map((f) => findingOf(cwd, f)));
 }
+
+/**
+ * The lint of the whole history as one pending batch (every migration new, as with --base before the first): the
+ * linter itself, since the check with a base would also load the base's schema for a DROP COLUMN (not scored here).
+ */
+async function lintBatchFindings(folder) {
+  const out = path.basename(folder);
+  const cwd = path.dirname(folder);
+  const config = resolveConfig({ dialect: 'postgresql', out }, {});
+  const head = readMigrationSet(workingTree(cwd, cwd), config);
+  for (const m of head.migrations) m.isNew = true;
+  const settings = defaultGuardConfig();
+  const ctx = { cwd, options: { cwd, lint: true }, config, settings, head, hasBase: true };
+  const linter = new SafetyLinter({ dialect: 'postgresql', postgresVersion: settings.postgresVersion, batch: true, parseAll: true });
+  return (await linter.lint(lintTargets(ctx))).map((f) => findingOf(cwd, f));
+}
+
+const findingOf = (cwd, f) => ({ file: path.resolve(cwd, f.file), line: f.line, rule: f.ruleId, message: f.message });
 
 function squawkFindings(folder) {
   const squawk = path.join(path.dirname(require.resolve(`@squawk-cli/${process.platform}-${process.arch}/package.json`)), 'bin/squawk');
@@ -402,7 +479,7 @@ function unitOf(byFile, f) {
   return (byFile.get(f.file) ?? []).find((u) => u.line <= f.line && f.line <= u.endLine);
 }
 
-function score(tool, units, findings, mapping) {
+function score(tool, units, findings, mapping, classes = CLASSES) {
   const byFile = new Map();
   for (const u of units) (byFile.get(u.file) ?? byFile.set(u.file, []).get(u.file)).push(u);
   const claims = new Map(); // unit → Map(class → rules)
@@ -419,7 +496,7 @@ function score(tool, units, findings, mapping) {
   }
   const rows = [];
   const lists = [];
-  for (const c of CLASSES) {
+  for (const c of classes) {
     let tp = 0;
     const fp = [];
     const fn = [];
@@ -443,11 +520,14 @@ function score(tool, units, findings, mapping) {
   if (process.env.MEASURE_LIST !== '0') console.log(lists.join('\n'));
 }
 
+const batch = process.env.MEASURE_BATCH === '1';
 const admin = new pg.Client({ connectionString: url });
 await admin.connect();
 const all = [];
 const ours = [];
 const theirs = [];
+const batchUnits = [];
+const oursBatch = [];
 try {
   for (const folder of folders.map((f) => path.resolve(f))) {
     const { units, failing, unseeded } = await measureHistory(folder, admin);
@@ -456,11 +536,23 @@ try {
     all.push(...units);
     ours.push(...(await lintFindings(folder)));
     theirs.push(...squawkFindings(folder));
+    if (batch) {
+      const replayed = await measureHistory(folder, admin, true);
+      console.log(`  as one batch from an empty database: ${replayed.failing.length} fail always`);
+      for (const u of replayed.failing) console.log(`  skipped ${path.basename(u.file)}:${u.line} ${u.head} -- ${u.notes.join('; ')}`);
+      batchUnits.push(...replayed.units);
+      oursBatch.push(...(await lintBatchFindings(folder)));
+    }
   }
 } finally {
   await admin.end();
 }
-const count = (c) => all.filter((u) => u.classes.has(c)).length;
-console.log(`\n${all.length} statements; truth per class: ${CLASSES.map((c) => `${c} ${count(c)}`).join(', ')}`);
+const count = (units, c) => units.filter((u) => u.classes.has(c)).length;
+console.log(`\n${all.length} statements; truth per class: ${CLASSES.map((c) => `${c} ${count(all, c)}`).join(', ')}`);
 score('drizzle-guard', all, ours, OURS);
 score('squawk', all, theirs, SQUAWK);
+if (batch) {
+  console.log(`\nEach history as one batch from an empty database: d ${count(batchUnits, 'd')}`);
+  score('drizzle-guard (one batch)', batchUnits, oursBatch, OURS, ['d']);
+  score('squawk (one batch)', batchUnits, theirs, SQUAWK, ['d']);
+}

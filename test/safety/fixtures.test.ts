@@ -66,6 +66,18 @@ test('a fresh CREATE TABLE with indexes, unique constraints and foreign keys has
   expect(await check('lint-pg-fresh', 'postgresql', 1)).toEqual([]);
 });
 
+describe('a hand-written migration without a snapshot (lint-pg-snapshotless)', () => {
+  // 0001 renames session.active_workspace_id in a guarded DO block and has no snapshot; 0002 repeats the
+  // guarded rename, a no-op once 0001 ran (kaneo's apps/api/drizzle 0006 and 0007). 0002 is judged against
+  // 0000's snapshot with 0001's statements applied: the column is already gone.
+  test('the whole history: the rename in 0001 only', async () => {
+    expect(await check('lint-pg-snapshotless', 'postgresql')).toEqual(['0001_rename_active_workspace:10:31 rename-column']);
+  });
+  test('with a base before 0002 (0001 is not linted, its statements still count)', async () => {
+    expect(await check('lint-pg-snapshotless', 'postgresql', 2)).toEqual([]);
+  });
+});
+
 test('MySQL: drops, type change (MODIFY) and renames at their lines; a restated type is silent (lint-mysql)', async () => {
   expect(await check('lint-mysql', 'mysql')).toEqual([
     '0001_unsafe_changes:1:12 drop-table',

@@ -25,15 +25,9 @@ export const safetyCheck: Check = {
     if (!ctx.options.lint) return { status: 'skipped', reason: 'SQL lint is off (--no-lint)' };
     if (ctx.config.dialect === 'gel') return { status: 'skipped', reason: 'SQL lint does not support the gel dialect' };
     const dialect = lexDialect(ctx.config.dialect);
-    const { postgresVersion, ignore } = ctx.settings;
+    const { postgresVersion } = ctx.settings;
 
-    const all = ctx.head.migrations;
-    const targets: LintTarget[] = [];
-    all.forEach((migration, i) => {
-      if (ctx.hasBase && !migration.isNew) return;
-      if (isIgnoredPath(migration.file, ignore)) return;
-      targets.push({ migration, snapshotBefore: () => snapshotOf(ctx, all[i - 1]) });
-    });
+    const targets = lintTargets(ctx);
     const linter = new SafetyLinter({ dialect, postgresVersion, batch: ctx.hasBase, parseAll: ctx.hasBase });
     const linted = await linter.lint(targets);
     const notes =
@@ -44,6 +38,24 @@ export const safetyCheck: Check = {
     return { status: 'ran', findings, notes };
   },
 };
+
+/**
+ * The migrations the lint judges (with a base, the new ones), each with the schema before it: the nearest
+ * earlier snapshot, and the migrations since then (written by hand, without one) to apply to it.
+ */
+export function lintTargets(ctx: CheckContext): LintTarget[] {
+  const all = ctx.head.migrations;
+  const targets: LintTarget[] = [];
+  all.forEach((migration, i) => {
+    if (ctx.hasBase && !migration.isNew) return;
+    if (isIgnoredPath(migration.file, ctx.settings.ignore)) return;
+    let s = i - 1;
+    while (s >= 0 && !all[s]!.snapshot) s--;
+    const since = all.slice(s + 1, i);
+    targets.push({ migration, snapshotBefore: () => snapshotOf(ctx, all[s]), ...(since.length > 0 ? { since } : {}) });
+  });
+  return targets;
+}
 
 /**
  * Expand/contract's last step, generated after an earlier, merged change removed the column from the

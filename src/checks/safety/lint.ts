@@ -16,6 +16,7 @@ import { parseSql } from './parser.js';
 import { bodyOf } from './plpgsql.js';
 import { parseError, SAFETY_RULES, unusedIgnore } from './rules/index.js';
 import type { LintDialect, LintState, RuleHit, SafetyRule } from './rules/types.js';
+import { SchemaOverlay } from './schema-overlay.js';
 import { ignoreOf, suppressedBy, unusedParts, type Ignore } from './suppress.js';
 
 export interface LintOptions {
@@ -34,10 +35,16 @@ export interface LintOptions {
 export interface LintTarget {
   migration: Migration;
   /**
-   * The snapshot of the migration just before it (enum values, column types), read on demand: the
-   * parsed document if the model has it, else the file's text (only the members asked for are parsed).
+   * The snapshot of the nearest earlier migration that has one (enum values, column types), read on
+   * demand: the parsed document if the model has it, else the file's text (only the members asked for
+   * are parsed).
    */
   snapshotBefore?: () => Record<string, unknown> | string | undefined;
+  /**
+   * The migrations between that snapshot's and this one, in order (none of them has a snapshot: written
+   * by hand and added to the journal): their statements are applied to the snapshot's schema.
+   */
+  since?: readonly Migration[];
 }
 
 interface StatementOps {
@@ -80,6 +87,8 @@ export class SafetyLinter {
   /** The statement being judged shares its chunk with others (an implicit transaction block). */
   private inImplicitBlock = false;
   private before: SnapshotLookups = snapshotLookups(undefined);
+  /** The ops of migrations without a snapshot, as extracted when they were linted (or applied for a later one). */
+  private readonly opsWithoutSnapshot = new Map<Migration, readonly Op[]>();
   readonly stats: LintStats = { statements: 0, parsed: 0 };
   /**
    * The op each op-level finding judged, with every op of its migration: a check may refine a finding with
@@ -95,7 +104,7 @@ export class SafetyLinter {
     return findings;
   }
 
-  private async lintMigration({ migration, snapshotBefore }: LintTarget): Promise<Finding[]> {
+  private async lintMigration({ migration, snapshotBefore, since = [] }: LintTarget): Promise<Finding[]> {
     if (migration.sql === undefined) return [];
     if (!this.options.batch) {
       this.newTables.clear();
@@ -108,10 +117,11 @@ export class SafetyLinter {
       this.inTransaction = true;
     }
     const source = new SourceText(migration.sql);
-    const before = snapshotLookups(snapshotBefore);
+    const before = await this.schemaBefore(snapshotBefore, since);
     this.before = before;
-    const { statements, fileIgnores } = await this.extract(migration, before.columnsOf);
+    const { statements, fileIgnores } = await this.extract(migration, (t) => before.columnsOf(t));
     const migrationOps = statements.flatMap((s) => s.ops);
+    if (!migration.snapshot) this.opsWithoutSnapshot.set(migration, opsRun(statements));
     const linter = this;
     const state: LintState = {
       dialect: this.options.dialect,
@@ -130,13 +140,14 @@ export class SafetyLinter {
       isNewIndex: (i) => this.newIndexes.has(i),
       migrationOps,
       migrationStatements: statements,
+      inDoBlock: (at) => statements.some((s) => s.embedded === 'do' && s.start <= at && at <= s.end),
       uncommittedEnumValues: this.uncommitted,
-      enumValuesBefore: before.enumValues,
-      columnTypeBefore: before.columnType,
-      columnNotNullBefore: before.columnNotNull,
-      hasColumnBefore: before.hasColumn,
-      indexSchemasBefore: before.indexSchemas,
-      indexesUsingBefore: before.indexesUsing,
+      enumValuesBefore: (t) => before.enumValues(t),
+      columnTypeBefore: (t, c) => before.columnType(t, c),
+      columnNotNullBefore: (t, c) => before.columnNotNull(t, c),
+      hasColumnBefore: (t, c) => before.hasColumn(t, c),
+      indexSchemasBefore: (i) => before.indexSchemas(i),
+      indexesUsingBefore: (t, c) => before.indexesUsing(t, c),
     };
 
     const findings: Finding[] = [];
@@ -188,6 +199,26 @@ export class SafetyLinter {
       report(unusedIgnore, { at: ignore.at, message: `This drizzle-guard-ignore${ignore.file ? '-file' : ''} comment ${what}.` }, undefined, []);
     }
     return findings;
+  }
+
+  /**
+   * The schema before a migration: the nearest earlier snapshot, with the statements of the migrations
+   * since then (which have none) applied. One of them unreadable: what it did is unknown, and so is the schema.
+   */
+  private async schemaBefore(snapshotBefore: LintTarget['snapshotBefore'], since: readonly Migration[]): Promise<SnapshotLookups> {
+    const snapshot = snapshotLookups(snapshotBefore);
+    if (since.length === 0) return snapshot;
+    const overlay = new SchemaOverlay(snapshot);
+    for (const migration of since) {
+      if (migration.sql === undefined) return snapshotLookups(undefined);
+      let ops = this.opsWithoutSnapshot.get(migration);
+      if (!ops) {
+        ops = opsRun((await this.extract(migration, (t) => overlay.columnsOf(t))).statements);
+        this.opsWithoutSnapshot.set(migration, ops);
+      }
+      for (const op of ops) overlay.apply(op);
+    }
+    return overlay;
   }
 
   /** Lexes every chunk, classifies each statement and parses those that need a tree. */
@@ -394,7 +425,12 @@ function isAscii(text: string): boolean {
   return true;
 }
 
-interface SnapshotLookups {
+/** The ops that run with the migration (a function body's run when it is called). */
+function opsRun(statements: readonly StatementOps[]): Op[] {
+  return statements.filter((s) => s.embedded !== 'function').flatMap((s) => s.ops);
+}
+
+export interface SnapshotLookups {
   enumValues(type: ObjectKey): string[] | undefined;
   columnType(table: ObjectKey, column: string): string | undefined;
   columnNotNull(table: ObjectKey, column: string): boolean | undefined;

@@ -35,9 +35,14 @@ export interface LintState {
   readonly migrationOps: readonly Op[];
   /** Every statement of the migration being linted, in order. */
   readonly migrationStatements: readonly StatementView[];
+  /** Whether the offset lies in a DO block's body, where PL/pgSQL around a statement (IF …, EXCEPTION) may skip it. */
+  inDoBlock(at: number): boolean;
   /** Enum values added in the still-open transaction, by value. */
   readonly uncommittedEnumValues: ReadonlyMap<string, { type: ObjectKey; at: number }>;
-  /** Enum values and column types from the snapshot before this migration, when known. */
+  /**
+   * The schema before this migration: the nearest earlier snapshot, with the statements of the migrations
+   * since then applied (they have no snapshot). Enum values and column types, when known.
+   */
   enumValuesBefore(type: ObjectKey): string[] | undefined;
   columnTypeBefore(table: ObjectKey, column: string): string | undefined;
   /** Whether the snapshot before has the column NOT NULL; undefined when it does not know the column. */
