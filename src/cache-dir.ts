@@ -23,6 +23,15 @@ export function isTar(bytes: Uint8Array): boolean {
   return bytes.length >= 512 && Buffer.from(bytes.subarray(257, 262)).toString('latin1') === 'ustar';
 }
 
+/** Best effort: a read-only cache folder (or a file where it should be) is left as it is. */
+export function removeQuietly(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // the next run tries again
+  }
+}
+
 /** Partial files (`<file>.*.tmp`) of runs that died while writing; a minute old, so never one being written. */
 export function removeStaleTemporaries(file: string): void {
   const dir = path.dirname(file);
@@ -31,7 +40,7 @@ export function removeStaleTemporaries(file: string): void {
     if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
     const full = path.join(dir, name);
     const stat = fs.statSync(full, { throwIfNoEntry: false });
-    if (stat && Date.now() - stat.mtimeMs > STALE_TMP_MS) fs.rmSync(full, { force: true });
+    if (stat && Date.now() - stat.mtimeMs > STALE_TMP_MS) removeQuietly(full);
   }
 }
 

@@ -94,6 +94,48 @@ describe('saved base states', { timeout: 240_000 }, () => {
     expect((await run(pr)).from).toBe('saved');
   });
 
+  it('replays the base over saved findings of another format (fields missing), and replaces them', async () => {
+    const pr = job(upTo(4), migrations.slice(5));
+    const clean = await run(pr);
+    const [, meta] = entryFiles(pr.state!.baseKey);
+    fs.writeFileSync(meta!, JSON.stringify({ baseStatements: 9, missingExtensions: [], missingRoles: [] }));
+    const over = await run(pr);
+    expect(over.from).not.toBe('saved');
+    expect(over.result).toEqual(clean.result);
+    expect((await run(pr)).from).toBe('saved');
+  });
+
+  it('replays as usual when the cache folder cannot be used (a file stands where it should be)', async () => {
+    const file = path.join(cache, 'not-a-folder');
+    fs.writeFileSync(file, '');
+    process.env.DRIZZLE_GUARD_CACHE_DIR = file;
+    try {
+      const pr = job(upTo(4), migrations.slice(5));
+      const [first, second] = [await run(pr), await run(pr)];
+      expect([first.from, second.from]).not.toContain('saved');
+      expect(first.result.failure).toMatchObject({ migration: { tag: '0005_broken' }, error: { code: '42703' } });
+      expect(second.result).toEqual(first.result);
+    } finally {
+      process.env.DRIZZLE_GUARD_CACHE_DIR = cache;
+    }
+  });
+
+  it("brings back the base's schema description, and no seeding when nothing is pending", async () => {
+    // replay-history 0000-0002 replay cleanly (0003 fails): the replayed schema (and the base's) are described.
+    const history = fixtureContext('replay-history').head.migrations;
+    const pr: ReplayJob = { ...job(history.slice(0, 2), history.slice(2, 3)), describe: { base: true } };
+    const first = await run(pr);
+    expect(first.shapes?.base?.get('column public.users.bio')).toBeDefined();
+    const second = await run(pr);
+    expect(second.from).toBe('saved');
+    expect(second.shapes).toEqual(first.shapes);
+    expect(second.shapes?.base).toBeInstanceOf(Map);
+    // A run on the same base with nothing new starts there too, and reports no seeding.
+    const idle = await run({ ...job(history.slice(0, 2), []), describe: { base: true } });
+    expect(idle.from).toBe('saved');
+    expect(idle.result.seed).toBeUndefined();
+  });
+
   it('keeps the states with and without seeded rows apart', async () => {
     const seeded = await run(job(upTo(4), migrations.slice(5)));
     expect(seeded.result.seed?.seeded).toEqual(expect.arrayContaining(['public.tags', 'public.docs']));

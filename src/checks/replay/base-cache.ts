@@ -13,13 +13,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
-import { cacheDir, isTar, removeStaleTemporaries, TEMPLATE_NAME } from '../../cache-dir.js';
+import { cacheDir, isTar, removeQuietly, removeStaleTemporaries, TEMPLATE_NAME } from '../../cache-dir.js';
 import type { Migration, MigrationSet } from '../../model/types.js';
 import { VERSION } from '../../version.js';
-import type { SchemaShape } from './catalog.js';
 import type { SeedResult } from './seed.js';
 import type { BaseFindings, MigrationsTable, PgError, StatementRef } from './replay.js';
 
+/** Bump when SavedBase changes, so that no build reads another's entries. */
+const SAVED_FORMAT = 1;
 /** A base replay shorter than this is not saved: dumping the data directory would cost about as much. */
 export const SAVE_MIN_MS = 1000;
 /** Entries kept (the most recently used); each is a few MB. */
@@ -34,8 +35,8 @@ export interface SavedBase {
   notVerified: SavedRef[];
   /** The tables hold the seeded rows (a state saved with seeding on). */
   seed?: SeedResult;
-  /** The schema after the base, when a run described it (the comparison with the base's snapshot). */
-  shape?: SchemaShape;
+  /** The schema after the base (SchemaShape's entries), when a run described it (the comparison with the base's snapshot). */
+  shape?: [string, string][];
 }
 
 interface SavedRef {
@@ -48,7 +49,7 @@ interface SavedRef {
 /** `seeded`: the state with a row seeded in every table (the traced replay's), or without. */
 export function baseStateKey(base: readonly Migration[], migrationsTable: MigrationsTable, layout: MigrationSet['layout'], seeded: boolean): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify([VERSION, TEMPLATE_NAME, migrationsTable.schema, migrationsTable.table, layout, seeded]));
+  hash.update(JSON.stringify([SAVED_FORMAT, VERSION, TEMPLATE_NAME, migrationsTable.schema, migrationsTable.table, layout, seeded]));
   for (const m of base) hash.update(JSON.stringify([m.tag, m.when ?? null, m.hash ?? null, m.statements.map((s) => s.text)]));
   return hash.digest('hex').slice(0, 32);
 }
@@ -58,19 +59,42 @@ export function readBaseState(key: string): { tar: Buffer; saved: SavedBase } | 
   const { data, meta } = filesOf(key);
   try {
     // The findings are written last: an entry without them is incomplete.
-    const saved = JSON.parse(fs.readFileSync(meta, 'utf8')) as SavedBase;
+    const saved: unknown = JSON.parse(fs.readFileSync(meta, 'utf8'));
+    if (!isSavedBase(saved)) throw new Error('not a saved base');
     const tar = zlib.gunzipSync(fs.readFileSync(data));
     if (!isTar(tar)) throw new Error('not a data directory');
     touch(meta);
     return { tar, saved };
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') removeBaseState(key);
+    // Absent, or unreadable (a folder of another user's): the base is replayed. Damaged: removed too.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === undefined || code.startsWith('Z_')) removeBaseState(key);
     return undefined;
   }
 }
 
+/** Best effort: a cache folder this run may not write in keeps its entry, and the next run replays the base. */
 export function removeBaseState(key: string): void {
-  for (const file of Object.values(filesOf(key))) fs.rmSync(file, { force: true });
+  for (const file of Object.values(filesOf(key))) removeQuietly(file);
+}
+
+function isSavedBase(x: unknown): x is SavedBase {
+  if (typeof x !== 'object' || x === null) return false;
+  const o = x as Record<string, unknown>;
+  const isRef = (r: unknown) => {
+    const ref = r as Record<string, unknown> | null;
+    return typeof ref === 'object' && ref !== null && typeof ref.tag === 'string' && typeof ref.index === 'number' && typeof (ref.error as { message?: unknown } | null)?.message === 'string';
+  };
+  const refs = (v: unknown) => Array.isArray(v) && v.every(isRef);
+  const seed = o.seed as Record<string, unknown> | undefined;
+  return (
+    typeof o.baseStatements === 'number' &&
+    refs(o.missingExtensions) &&
+    refs(o.missingRoles) &&
+    refs(o.notVerified) &&
+    (seed === undefined || (Array.isArray(seed.seeded) && Array.isArray(seed.failed))) &&
+    (o.shape === undefined || (Array.isArray(o.shape) && o.shape.every((e) => Array.isArray(e) && e.length === 2)))
+  );
 }
 
 /** Best effort, like the template: a read-only or full cache folder only costs the next run the base replay. */
@@ -90,7 +114,7 @@ export async function writeBaseState(key: string, tar: Uint8Array, saved: SavedB
     fs.renameSync(meta + unique, meta);
     evictBeyond(KEEP);
   } catch {
-    for (const file of [meta + unique, data + unique]) fs.rmSync(file, { force: true });
+    for (const file of [meta + unique, data + unique]) removeQuietly(file);
   }
 }
 

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { Extension, PGlite } from '@electric-sql/pglite';
-import { cacheDir, isTar, removeStaleTemporaries, TEMPLATE_NAME } from '../../cache-dir.js';
+import { cacheDir, isTar, removeQuietly, removeStaleTemporaries, TEMPLATE_NAME } from '../../cache-dir.js';
 
 /** Folder of the template shipped in dist/, beside the bundle folders. */
 export const SHIPPED_TEMPLATE_DIR = 'pglite';
@@ -72,14 +72,6 @@ function readTemplate(file: string): Buffer | 'corrupt' | undefined {
     return isTar(tar) ? tar : 'corrupt';
   } catch {
     return 'corrupt';
-  }
-}
-
-function removeQuietly(file: string): void {
-  try {
-    fs.rmSync(file, { force: true });
-  } catch {
-    // a read-only cache folder: the next run tries again
   }
 }
 

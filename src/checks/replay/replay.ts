@@ -137,7 +137,11 @@ export async function replay(db: PGlite, base: readonly Migration[], pending: re
       : db.query(`insert into ${table} ("hash", "created_at") values($1, $2)`, [m.hash ?? '', m.when ?? null]);
 
   const started = performance.now();
-  if (options.baseApplied) Object.assign(result, options.baseApplied);
+  if (options.baseApplied) {
+    // The saved state holds seeded rows; with nothing pending there is nothing to seed for (and no note).
+    const { seed, ...findings } = options.baseApplied;
+    Object.assign(result, findings, seed && pending.length > 0 ? { seed } : {});
+  }
   else {
     // The history as a fresh database gets it from drizzle's migrator: one batch (a temporary table ON COMMIT
     // DROP lives through its migration, an enum created in the batch takes new values at once).
