@@ -40,10 +40,10 @@ describe('replay reconciled with the lint', () => {
     expect(at('0001_evolve', 8)).toEqual([
       expect.objectContaining({ ruleId: 'add-column-volatile-default', evidence: { message: expect.stringMatching(/ACCESS EXCLUSIVE on public\.users.*table rewritten/) } }),
     ]);
-    // 0001 line 10: an index on users, which holds a row (confirmed); the ACCESS EXCLUSIVE lock line 6 took is
-    // still held (until the batch commits).
+    // 0001 line 10: an index on users, which holds a row (confirmed). The ACCESS EXCLUSIVE lock line 6 took is
+    // still held (until the batch commits): the evidence says so rather than that this statement took it.
     expect(at('0001_evolve', 10)).toEqual([
-      expect.objectContaining({ ruleId: 'create-index-blocking', evidence: { message: 'observed: ACCESS EXCLUSIVE on public.users, index built' } }),
+      expect.objectContaining({ ruleId: 'create-index-blocking', evidence: { message: 'observed: ACCESS EXCLUSIVE on public.users (held since an earlier statement), index built' } }),
     ]);
     // 0001 line 9: an index on "tags", created in the same migration: nothing to say.
     expect(at('0001_evolve', 9)).toEqual([]);

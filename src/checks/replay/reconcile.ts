@@ -63,7 +63,7 @@ export function reconcile(all: readonly Finding[], { result, failureFinding, lin
         added.push(
           findingOf(tracedBlockingStatement, {
             ...locate(traced),
-            message: `${traced.migration.tag}: replayed on tables holding rows, this statement took ${blocking.map(describeEffect).join('; ')}: writes to the table wait while it runs`,
+            message: `${traced.migration.tag}: replayed on tables holding rows, this statement ran holding ${blocking.map(describeEffect).join('; ')}: writes to the table wait while it runs`,
           }),
         );
       }

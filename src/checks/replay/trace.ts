@@ -147,11 +147,17 @@ function strongest(modes: readonly string[]): string | undefined {
   return [...modes].sort((a, b) => lockRank(b) - lockRank(a))[0];
 }
 
-/** The strongest lock held on a table, and what was done to it, in words. */
+/**
+ * The strongest lock held on a table (saying so when an earlier statement of the batch took it, and what this
+ * one took), and what was done to it, in words.
+ */
 export function describeEffect(e: TableEffect): string {
   const parts: string[] = [];
-  const lock = e.held ?? strongest(e.locks);
-  if (lock) parts.push(`${lockName(lock)} on ${e.table}`);
+  const taken = strongest(e.locks);
+  const lock = e.held ?? taken;
+  const earlier = lock !== undefined && (taken === undefined || lockRank(lock) > lockRank(taken));
+  const own = taken ? `; this one took ${lockName(taken)}` : '';
+  if (lock) parts.push(`${lockName(lock)} on ${e.table}${earlier ? ` (held since an earlier statement${own})` : ''}`);
   else parts.push(e.table);
   if (e.dropped) parts.push('table dropped');
   if (e.rewritten) parts.push('table rewritten');
