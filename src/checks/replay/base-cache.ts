@@ -1,7 +1,7 @@
 // The database as the base's migrations leave it, kept in the cache folder between runs. A pull request's
 // replay applies the base's whole history before its own migrations, and the base changes only when a
 // migration merges: the next run on the same base starts PostgreSQL from the saved data directory instead
-// (sim's 297 migrations take ~2 s to replay, the saved state ~0.3 s more than the empty one to load), with the
+// (sim's 297 migrations take 2-5 s to replay, the saved state ~0.2 s more than the empty one to load), with the
 // seeded rows when the traced replay seeds them. An entry is keyed by everything that decides that state:
 // drizzle-guard's version, PGlite's data-directory format, the migrations table and layout, seeding, and every
 // base migration's tag, `when`, hash and statements.
@@ -11,7 +11,6 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
 import { cacheDir, isTar, removeQuietly, removeStaleTemporaries, TEMPLATE_NAME } from '../../cache-dir.js';
 import type { Migration, MigrationSet } from '../../model/types.js';
@@ -20,11 +19,11 @@ import type { SeedResult } from './seed.js';
 import type { BaseFindings, MigrationsTable, PgError, StatementRef } from './replay.js';
 
 /** Bump when SavedBase changes, so that no build reads another's entries. */
-const SAVED_FORMAT = 1;
+const SAVED_FORMAT = 2;
 /** A base replay shorter than this is not saved: dumping the data directory would cost about as much. */
 export const SAVE_MIN_MS = 1000;
-/** Entries kept (the most recently used); each is a few MB. */
-const KEEP = 3;
+/** Entries kept (the most recently used): sim's is 73 MB. */
+const KEEP = 2;
 const PREFIX = 'base-';
 
 /** What the base's replay found besides the data directory, with statements named by tag and index. */
@@ -35,6 +34,8 @@ export interface SavedBase {
   notVerified: SavedRef[];
   /** The tables hold the seeded rows (a state saved with seeding on). */
   seed?: SeedResult;
+  /** CRC-32 of the data directory's tar. */
+  crc32: number;
   /** The schema after the base (SchemaShape's entries), when a run described it (the comparison with the base's snapshot). */
   shape?: [string, string][];
 }
@@ -61,14 +62,15 @@ export function readBaseState(key: string): { tar: Buffer; saved: SavedBase } | 
     // The findings are written last: an entry without them is incomplete.
     const saved: unknown = JSON.parse(fs.readFileSync(meta, 'utf8'));
     if (!isSavedBase(saved)) throw new Error('not a saved base');
-    const tar = zlib.gunzipSync(fs.readFileSync(data));
-    if (!isTar(tar)) throw new Error('not a data directory');
+    const tar = fs.readFileSync(data);
+    // Stored uncompressed (gunzip cost more than the replay it saves); a checksum catches a damaged copy,
+    // which PGlite would take for gzip and fail on with an unhandled rejection.
+    if (!isTar(tar) || zlib.crc32(tar) !== saved.crc32) throw new Error('not the data directory saved');
     touch(meta);
     return { tar, saved };
   } catch (e) {
     // Absent, or unreadable (a folder of another user's): the base is replayed. Damaged: removed too.
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === undefined || code.startsWith('Z_')) removeBaseState(key);
+    if ((e as NodeJS.ErrnoException).code === undefined) removeBaseState(key);
     return undefined;
   }
 }
@@ -89,6 +91,7 @@ function isSavedBase(x: unknown): x is SavedBase {
   const seed = o.seed as Record<string, unknown> | undefined;
   return (
     typeof o.baseStatements === 'number' &&
+    typeof o.crc32 === 'number' &&
     refs(o.missingExtensions) &&
     refs(o.missingRoles) &&
     refs(o.notVerified) &&
@@ -98,19 +101,18 @@ function isSavedBase(x: unknown): x is SavedBase {
 }
 
 /** Best effort, like the template: a read-only or full cache folder only costs the next run the base replay. */
-export async function writeBaseState(key: string, tar: Uint8Array, saved: SavedBase): Promise<void> {
+export async function writeBaseState(key: string, tar: Uint8Array, saved: Omit<SavedBase, 'crc32'>): Promise<void> {
   const { data, meta } = filesOf(key);
   // Written under unique names and renamed, so concurrent runs never read a half-written file.
   const unique = `.${process.pid}.${Date.now()}.tmp`;
   try {
-    // gzip runs on libuv's thread pool: the replay goes on meanwhile.
-    const gz = await promisify(zlib.gzip)(tar, { level: 1 });
     fs.mkdirSync(path.dirname(data), { recursive: true });
     removeStaleTemporaries(data);
     removeStaleTemporaries(meta);
-    fs.writeFileSync(data + unique, gz);
+    // Written on libuv's thread pool: the replay goes on meanwhile.
+    await fs.promises.writeFile(data + unique, tar);
     fs.renameSync(data + unique, data);
-    fs.writeFileSync(meta + unique, JSON.stringify(saved));
+    fs.writeFileSync(meta + unique, JSON.stringify({ ...saved, crc32: zlib.crc32(tar) }));
     fs.renameSync(meta + unique, meta);
     evictBeyond(KEEP);
   } catch {
@@ -118,7 +120,7 @@ export async function writeBaseState(key: string, tar: Uint8Array, saved: SavedB
   }
 }
 
-export function savedOf(result: BaseFindings): SavedBase {
+export function savedOf(result: BaseFindings): Omit<SavedBase, 'crc32'> {
   const ref = (r: StatementRef & { error: PgError; name?: string }): SavedRef => ({
     tag: r.migration.tag,
     index: r.statement.index,
@@ -161,7 +163,7 @@ export function restoredOf(saved: SavedBase, base: readonly Migration[]): BaseFi
 
 function filesOf(key: string): { data: string; meta: string } {
   const stem = path.join(cacheDir(), `${PREFIX}${key}`);
-  return { data: `${stem}.tar.gz`, meta: `${stem}.json` };
+  return { data: `${stem}.tar`, meta: `${stem}.json` };
 }
 
 function touch(file: string): void {
