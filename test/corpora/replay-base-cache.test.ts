@@ -2,7 +2,7 @@
 // run twice, the second from the state the first saved, finds exactly the same: seeds, traces, findings.
 import * as path from 'node:path';
 import { expect, it } from 'vitest';
-import { baseStateKey } from '../../src/checks/replay/base-cache.js';
+import { baseStateKey } from '../../src/checks/replay/base-key.js';
 import { extensionsCreated } from '../../src/checks/replay/extensions.js';
 import type { ReplayJob } from '../../src/checks/replay/protocol.js';
 import { runJob } from '../../src/checks/replay/session.js';

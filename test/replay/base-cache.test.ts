@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { baseStateKey } from '../../src/checks/replay/base-cache.js';
+import { baseStateKey } from '../../src/checks/replay/base-key.js';
 import { extensionsCreated } from '../../src/checks/replay/extensions.js';
 import type { ReplayJob } from '../../src/checks/replay/protocol.js';
 import { runJob } from '../../src/checks/replay/session.js';

@@ -2,27 +2,19 @@
 // replay applies the base's whole history before its own migrations, and the base changes only when a
 // migration merges: the next run on the same base starts PostgreSQL from the saved data directory instead
 // (sim's 297 migrations take 2-5 s to replay, the saved state ~0.2 s more than the empty one to load), with the
-// seeded rows when the traced replay seeds them. An entry is keyed by everything that decides that state:
-// drizzle-guard's version, PGlite's data-directory format, the migrations table and layout, seeding, and every
-// base migration's tag, `when`, hash and statements.
+// seeded rows when the traced replay seeds them. An entry is named by base-key.ts.
 // Only a base that applied without a failure is saved, and only when replaying it took long enough to be
 // worth the dump. A damaged entry is removed and the base replayed: the cache never decides a verdict.
 
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
-import { cacheDir, isTar, removeQuietly, removeStaleTemporaries, TEMPLATE_NAME } from '../../cache-dir.js';
-import type { Migration, MigrationSet } from '../../model/types.js';
-import { VERSION } from '../../version.js';
+import { cacheDir, isTar, removeQuietly, removeStaleTemporaries } from '../../cache-dir.js';
+import type { Migration } from '../../model/types.js';
 import type { SeedResult } from './seed.js';
-import type { BaseFindings, MigrationsTable, PgError, StatementRef } from './replay.js';
+import type { BaseFindings, PgError, StatementRef } from './replay.js';
 
-/** Bump when SavedBase changes, so that no build reads another's entries. */
-const SAVED_FORMAT = 2;
-/** A base replay shorter than this is not saved: dumping the data directory would cost about as much. */
-export const SAVE_MIN_MS = 1000;
-/** Entries kept (the most recently used): sim's is 73 MB. */
+/** Entries kept (the most recently used): sim's is 51 MB. */
 const KEEP = 2;
 const PREFIX = 'base-';
 
@@ -45,14 +37,6 @@ interface SavedRef {
   index: number;
   name?: string;
   error: PgError;
-}
-
-/** `seeded`: the state with a row seeded in every table (the traced replay's), or without. */
-export function baseStateKey(base: readonly Migration[], migrationsTable: MigrationsTable, layout: MigrationSet['layout'], seeded: boolean): string {
-  const hash = createHash('sha256');
-  hash.update(JSON.stringify([SAVED_FORMAT, VERSION, TEMPLATE_NAME, migrationsTable.schema, migrationsTable.table, layout, seeded]));
-  for (const m of base) hash.update(JSON.stringify([m.tag, m.when ?? null, m.hash ?? null, m.statements.map((s) => s.text)]));
-  return hash.digest('hex').slice(0, 32);
 }
 
 /** The saved base's tar (uncompressed, as PGlite takes it) and findings; undefined when absent or damaged. */

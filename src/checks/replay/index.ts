@@ -7,7 +7,7 @@ import type { Migration, MigrationSet, ResolvedConfig } from '../../model/types.
 import type { Check, CheckContext, CheckOptions, CheckOutcome } from '../types.js';
 import { loadSnapshotDocument } from '../../model/folder.js';
 import { treeOf } from '../../model/tree.js';
-import { baseStateKey, SAVE_MIN_MS } from './base-cache.js';
+import { baseStateKey, SAVE_MIN_MS } from './base-key.js';
 import { diffShapes, type ShapeDifference } from './catalog.js';
 import { extensionsCreated } from './extensions.js';
 import { locate } from './locate.js';
