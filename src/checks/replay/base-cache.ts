@@ -1,7 +1,7 @@
 // The database as the base's migrations leave it, kept in the cache folder between runs. A pull request's
 // replay applies the base's whole history before its own migrations, and the base changes only when a
 // migration merges: the next run on the same base starts PostgreSQL from the saved data directory instead
-// (sim's 297 migrations take 2-5 s to replay, the saved state ~0.2 s more than the empty one to load), with the
+// (sim's 297 migrations take 3-5 s to replay, the saved state 0.3-0.9 s more than the empty one to load), with the
 // seeded rows when the traced replay seeds them. An entry is named by base-key.ts.
 // Only a base that applied without a failure is saved, and only when replaying it took long enough to be
 // worth the dump. A damaged entry is removed and the base replayed: the cache never decides a verdict.
@@ -47,7 +47,7 @@ export function readBaseState(key: string): { tar: Buffer; saved: SavedBase } | 
     const saved: unknown = JSON.parse(fs.readFileSync(meta, 'utf8'));
     if (!isSavedBase(saved)) throw new Error('not a saved base');
     const tar = fs.readFileSync(data);
-    // Stored uncompressed (gunzip cost more than the replay it saves); a checksum catches a damaged copy,
+    // Stored uncompressed (gunzip took longer than loading it); a checksum catches a damaged copy,
     // which PGlite would take for gzip and fail on with an unhandled rejection.
     if (!isTar(tar) || zlib.crc32(tar) !== saved.crc32) throw new Error('not the data directory saved');
     touch(meta);

@@ -141,8 +141,7 @@ export async function replay(db: PGlite, base: readonly Migration[], pending: re
     // The saved state holds seeded rows; with nothing pending there is nothing to seed for (and no note).
     const { seed, ...findings } = options.baseApplied;
     Object.assign(result, findings, seed && pending.length > 0 ? { seed } : {});
-  }
-  else {
+  } else {
     // The history as a fresh database gets it from drizzle's migrator: one batch (a temporary table ON COMMIT
     // DROP lives through its migration, an enum created in the batch takes new values at once).
     const history = await runBatch(db, 'base', base, result, { record, tracer: undefined, ...(options.onStatement ? { onStatement: options.onStatement } : {}) });
@@ -226,7 +225,6 @@ async function runBatch(
   }
   return { ...(failure ? { failure } : {}), ran: ran.size, traces: traces.map((t) => t.entry) };
 }
-
 
 /** Runs one chunk as drizzle's migrator sends it: one simple query. */
 async function runChunk(db: PGlite, text: string): Promise<PgError | undefined> {

@@ -68,7 +68,7 @@ export async function runJob(job: ReplayJob, report: (p: Progress) => void): Pro
       beforePending: async (findings, ms) => {
         if (describeBase) baseShape = started.base?.shape ? new Map(started.base.shape) : await describeSchema(db, job.migrationsTable);
         // A pull request's base (seeded), saved for the next run on the same base: dumped before the batch
-        // changes it, compressed and written while the batch runs.
+        // changes it, written to disk while the batch runs.
         if (!restored && job.state && job.base.length > 0 && job.pending.length > 0 && ms >= job.state.saveAfterMs) {
           saving = writeBaseState(job.state.baseKey, await dataDirOf(db), { ...savedOf(findings), ...(baseShape ? { shape: [...baseShape] } : {}) });
         }
