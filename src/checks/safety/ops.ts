@@ -79,6 +79,17 @@ export type Op = { at: number } & (
 export type OpKind = Op['kind'];
 export type OpOf<K extends OpKind> = Extract<Op, { kind: K }>;
 
+/** The schema of a `schema.name` key; a bare key (MySQL, SQLite) has none (''). */
+export function schemaOf(key: ObjectKey): string {
+  const dot = key.indexOf('.');
+  return dot < 0 ? '' : key.slice(0, dot);
+}
+
+/** The name of a `schema.name` key (all of a bare one). */
+export function nameOf(key: ObjectKey): string {
+  return key.slice(key.indexOf('.') + 1);
+}
+
 /** Display form of a key: `public.user` → `"user"`, `auth.user` → `"auth"."user"`. */
 export function displayName(key: ObjectKey): string {
   const dot = key.indexOf('.');

@@ -4,7 +4,7 @@
 // the next migration would still see the column under its old name.
 
 import type { SnapshotLookups } from './lint.js';
-import type { ObjectKey, Op } from './ops.js';
+import { nameOf, schemaOf, type ObjectKey, type Op } from './ops.js';
 
 interface ColumnState {
   /** The snapshot's name of the column (renamed or changed since); absent: added since. */
@@ -153,7 +153,7 @@ export class SchemaOverlay implements SnapshotLookups {
     const before = this.base.indexSchemas(index);
     if (before === undefined) return undefined;
     const schemas = new Set(before.filter((s) => !this.indexesDropped.has(`${s}.${index}`) && !this.droppedSchemas.has(s)));
-    for (const key of this.indexesBuilt) if (key.slice(key.indexOf('.') + 1) === index) schemas.add(schemaOf(key));
+    for (const key of this.indexesBuilt) if (nameOf(key) === index) schemas.add(schemaOf(key));
     return [...schemas];
   }
 
@@ -162,7 +162,7 @@ export class SchemaOverlay implements SnapshotLookups {
     const c = t?.columns.get(column);
     const name = c === undefined ? column : c?.origin;
     if (t?.origin === undefined || name === undefined) return [];
-    const dropped = new Set([...this.indexesDropped].map((key) => key.slice(key.indexOf('.') + 1)));
+    const dropped = new Set([...this.indexesDropped].map(nameOf));
     return this.base.indexesUsing(t.origin, name).filter((index) => !dropped.has(index));
   }
 
@@ -206,10 +206,4 @@ export class SchemaOverlay implements SnapshotLookups {
     const name = c === undefined ? column : c.origin;
     return t.origin === undefined || name === undefined ? undefined : fromBase(t.origin, name);
   }
-}
-
-/** The schema of a `schema.name` key; a bare key (MySQL, SQLite) has none. */
-function schemaOf(key: ObjectKey): string {
-  const dot = key.indexOf('.');
-  return dot < 0 ? '' : key.slice(0, dot);
 }

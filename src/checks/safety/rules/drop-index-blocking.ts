@@ -1,4 +1,4 @@
-import { displayName } from '../ops.js';
+import { displayName, nameOf } from '../ops.js';
 import { safetyRule, type SafetyRule } from './types.js';
 
 export const dropIndexBlocking: SafetyRule = {
@@ -11,8 +11,7 @@ export const dropIndexBlocking: SafetyRule = {
   checkOp(op, state) {
     if (op.kind !== 'drop-index' || op.concurrently || state.isNewIndex(op.index)) return undefined;
     // IF EXISTS on an unqualified name that only another schema has: PostgreSQL looks in public and drops nothing.
-    const bare = op.index.slice(op.index.indexOf('.') + 1);
-    const schemas = op.ifExists && op.unqualified ? state.indexSchemasBefore(bare) : undefined;
+    const schemas = op.ifExists && op.unqualified ? state.indexSchemasBefore(nameOf(op.index)) : undefined;
     if (schemas !== undefined && schemas.length > 0 && !schemas.includes('public')) return undefined;
     return `Index ${displayName(op.index)} is dropped without CONCURRENTLY: its table is locked (ACCESS EXCLUSIVE) while it waits and drops.`;
   },
