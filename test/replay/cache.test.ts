@@ -1,21 +1,15 @@
 // A damaged PGlite template in the cache folder is discarded and rebuilt, partial files of dead runs are
 // removed, and the verdict is the one a clean cache gives.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { replayCheck } from '../../src/checks/replay/index.js';
 import { TEMPLATE_NAME } from '../../src/cache-dir.js';
+import { privateCacheDir } from '../helpers/cache-dir.js';
 import { fixtureContext } from './context.js';
 
-const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-cache-'));
-const previous = process.env.DRIZZLE_GUARD_CACHE_DIR;
-afterAll(() => {
-  if (previous === undefined) delete process.env.DRIZZLE_GUARD_CACHE_DIR;
-  else process.env.DRIZZLE_GUARD_CACHE_DIR = previous;
-  fs.rmSync(cache, { recursive: true, force: true });
-});
+const cache = privateCacheDir('dg-cache-');
 
 describe('replay cache', () => {
   it('replaces a truncated template, removes stale partial files, and gives the clean verdict', async () => {
@@ -31,7 +25,6 @@ describe('replay cache', () => {
     // "Just written" whenever the run gets to it (initdb takes a minute on a loaded machine).
     const inAnHour = new Date(Date.now() + 3_600_000);
     fs.utimesSync(fresh, inAnHour, inAnHour);
-    process.env.DRIZZLE_GUARD_CACHE_DIR = cache;
 
     // fixtures/replay-history 0000-0002 replay cleanly: no finding, as with a clean cache.
     const outcome = await replayCheck.run(fixtureContext('replay-history', { only: ['0000', '0001', '0002'] }));
