@@ -41,6 +41,7 @@ const { SafetyLinter } = await load('../src/checks/safety/lint.ts');
 const { resolveConfig } = await load('../src/config/drizzle-config.ts');
 const { readMigrationSet, splitStatements } = await load('../src/model/folder.ts');
 const { workingTree } = await load('../src/model/tree.ts');
+const { quoteIdent } = await load('../src/model/quote.ts');
 const { lexStatements } = await load('../src/model/sql-lexer.ts');
 const { seedRows } = await load('../src/checks/replay/seed.ts');
 const { Tracer, blocksWrites, lockRank } = await load('../src/checks/replay/trace.ts');
@@ -113,8 +114,6 @@ if (!url || folders.length === 0) {
   process.exit(4);
 }
 
-const q = (s) => `"${s.replace(/"/g, '""')}"`;
-const lit = (s) => `'${s.replace(/'/g, "''")}'`;
 const TX_CONTROL = /^(begin|start|commit|end|rollback|abort|savepoint|release)\b/i;
 const DML_HEAD = /^(insert|update|delete|select|with|copy|merge)\b/i;
 /** Data, not schema: DML, or a DO block with no DDL in it. */
@@ -224,7 +223,7 @@ function searchPathOf(folder) {
       return entry
         .slice(at + 1)
         .split(',')
-        .map((schema) => q(schema.trim()))
+        .map((schema) => quoteIdent(schema.trim()))
         .join(', ');
     }
   }
@@ -235,7 +234,7 @@ function searchPathOf(folder) {
 async function measureHistory(folder, admin, batch = false) {
   const journal = JSON.parse(fs.readFileSync(path.join(folder, 'meta/_journal.json'), 'utf8'));
   const dbName = `i12_measure_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  await admin.query(`create database ${q(dbName)}`);
+  await admin.query(`create database ${quoteIdent(dbName)}`);
   const u = new URL(url);
   u.pathname = `/${dbName}`;
   const client = new pg.Client({ connectionString: u.toString() });
@@ -398,7 +397,7 @@ async function measureHistory(folder, admin, batch = false) {
     if (db.isInTransaction()) await db.query('commit');
   } finally {
     await client.end();
-    await admin.query(`drop database ${q(dbName)} with (force)`);
+    await admin.query(`drop database ${quoteIdent(dbName)} with (force)`);
   }
   return { units, failing, unseeded };
 }
@@ -412,14 +411,14 @@ async function typeChangeLost(db, sql, table, col, oldCol, oldType) {
   let back;
   try {
     await db.query('savepoint back');
-    back = await values(`${q(col)}::text::${oldType}`);
+    back = await values(`${quoteIdent(col)}::text::${oldType}`);
     await db.query('release savepoint back');
   } catch {
     await db.query('rollback to savepoint back; release savepoint back');
     back = undefined;
   }
   await db.query('rollback to savepoint m');
-  const was = await values(q(oldCol));
+  const was = await values(quoteIdent(oldCol));
   await db.query(sql);
   return back === undefined || back.length !== was.length || back.some((v, i) => v !== was[i]);
 }
